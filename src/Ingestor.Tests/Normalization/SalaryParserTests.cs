@@ -77,6 +77,8 @@ public sealed class SalaryParserTests
     [InlineData("Salary: CHF 120'000 – 140'000", 120000, 140000, "CHF", "year")]
     [InlineData("年収 600万円〜900万円", 6000000, 9000000, "JPY", "year")]
     [InlineData("Salary: ₹12 - 18 LPA", 1200000, 1800000, "INR", "year")]
+    [InlineData("Gehalt: 60.000,- € bis 70.000,- € jährlich", 60000, 70000, "EUR", "year")]
+    [InlineData("Le poste est rémunéré entre 38 000 et 42 000 euros brut par an.", 38000, 42000, "EUR", "year")]
     public void ReadsEuropeanAndIndianGroupingAndNonEnglishWording(string text, double min, double max, string currency, string period) =>
         AssertSalary(SalaryParser.Parse(text), (decimal)min, (decimal)max, currency, period);
 
@@ -155,6 +157,15 @@ public sealed class SalaryParserTests
 
         Assert.Equal(Summary(strong), Summary(weak));
         Assert.True(weak!.Confidence < strong!.Confidence);
+    }
+
+    [Fact]
+    public void ASentenceAnnouncingPayBelowLabelsTheListThatFollows()
+    {
+        const string text = "For US based candidates, the base pay ranges are listed below.\n"
+            + "CA, NY Metro: $221,000—$245,000 USD\nWA: $212,000—$235,000 USD";
+
+        Assert.Equal([(221000m, 245000m, "year"), (212000m, 235000m, "year")], SalaryParser.ParseAll(text).Select(Summary));
     }
 
     [Fact]

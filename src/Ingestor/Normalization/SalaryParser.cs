@@ -12,7 +12,7 @@ namespace Ingestor.Normalization;
 /// 0.40 for a figure with a currency that passed every check;
 /// +0.15 when it is a range; +0.15 when the period is stated rather than inferred from size;
 /// +0.20 when a salary word names it (+0.10 when only a range label, a pay tail such as "+ equity" or "DOE",
-/// or an earlier salary in the same sentence does);
+/// an earlier salary in the same sentence, or a sentence announcing pay "below" does);
 /// +0.10 when the currency is unambiguous (a code, a one-currency symbol, or a country named beside a "$").
 /// Open-ended figures ("up to $X", "from $X", "$X+"; min = max = X) and on-target or total pay are worth 0.8 of that.
 /// "up to $X" needs a salary word, since without one it is how benefit caps are written.
@@ -64,7 +64,8 @@ public static class SalaryParser
         var continuesList = previous is not null
             && figure.First.Start - previous.End <= ListContinuationChars
             && !passage.SentenceEndsBetween(previous.End, figure.First.Start);
-        var labelled = namesPay || wordingAfter == WordingAfter.PayTail || continuesList || (figure.IsRange && wording.EndsInRangeLabel);
+        var labelled = namesPay || wordingAfter == WordingAfter.PayTail || continuesList
+            || (figure.IsRange && wording.EndsInRangeLabel) || PayWording.AnnouncesPayBelow(passage.Preceding(figure.First.Start));
         var statedPeriod = statedAfter?.Period
             ?? (figure.IsRange ? PayPeriods.StatedAfter(passage.Text[figure.First.End..figure.Last.Start])?.Period : null)
             ?? (figure.Last.StatesLakhsPerAnnum ? PayPeriods.Year : null);

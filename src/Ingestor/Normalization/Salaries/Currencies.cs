@@ -26,7 +26,7 @@ internal static partial class Currencies
         ["AUD$"] = "AUD", ["A$"] = "AUD", ["NZ$"] = "NZD", ["S$"] = "SGD", ["SG$"] = "SGD", ["HK$"] = "HKD",
         ["MX$"] = "MXN", ["R$"] = "BRL", ["NT$"] = "TWD", ["£"] = "GBP", ["€"] = "EUR", ["₹"] = "INR", ["Rs"] = "INR",
         ["₩"] = "KRW", ["₪"] = "ILS", ["₺"] = "TRY", ["₱"] = "PHP", ["₦"] = "NGN", ["zł"] = "PLN", ["Kč"] = "CZK",
-        ["円"] = "JPY", ["元"] = "CNY", ["RMB"] = "CNY",
+        ["円"] = "JPY", ["元"] = "CNY", ["원"] = "KRW", ["RMB"] = "CNY",
     };
 
     /// <summary>Where a bare "$" means the local dollar (or peso) rather than the US dollar.</summary>
@@ -45,7 +45,7 @@ internal static partial class Currencies
     internal const string SymbolPattern =
         @"US\$|USD\$|CAN\$|CA\$|C\$|AUD\$|AU\$|A\$|NZ\$|SG\$|S\$|HK\$|MX\$|R\$|NT\$|\$|£|€|¥|￥|₹|₩|₪|₺|₱|₦|Rs\.?|kr\.?";
 
-    internal const string SuffixSymbolPattern = @"\$|£|€|¥|￥|₹|₩|₪|₺|₱|₦|kr\.?|zł|Kč|円|元|[Ee]uros?|dollars?";
+    internal const string SuffixSymbolPattern = @"\$|£|€|¥|￥|₹|₩|₪|₺|₱|₦|kr\.?|zł|Kč|円|元|원|[Ee]uros?|dollars?";
 
     /// <summary>The ISO codes the parser reads; each has a rate in <see cref="ApproximateDollarsPerUnit"/> (RMB is written for CNY).</summary>
     internal const string CodePattern =

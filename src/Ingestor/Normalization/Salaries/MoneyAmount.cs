@@ -13,8 +13,6 @@ internal sealed partial record MoneyAmount(int Start, int End, decimal Number, d
 
     public MoneyAmount WithMultiplier(decimal? multiplier) => this with { Multiplier = multiplier };
 
-    public MoneyAmount WithCurrency(string? currencyWritten) => this with { CurrencyWritten = currencyWritten };
-
     /// <summary>Every number in the text, in order; most carry no currency and only matter as the bare end of a range ("150,000 - 180,000 USD").</summary>
     public static IReadOnlyList<MoneyAmount> FindAll(string text) =>
         AmountPattern().Matches(text).Select(Read).ToList();
@@ -51,7 +49,7 @@ internal sealed partial record MoneyAmount(int Start, int End, decimal Number, d
     private static decimal MultiplierOf(string written) => written.TrimEnd('.').ToLowerInvariant() switch
     {
         "k" or "thousand" or "tsd" or "千" => 1_000m,
-        "万" => 10_000m,
+        "万" or "만" => 10_000m,
         "lakh" or "lakhs" or "lac" or "lacs" or "lpa" => 100_000m,
         "m" or "mm" or "mn" or "million" or "mio" => 1_000_000m,
         "crore" or "crores" or "cr" => 10_000_000m,
@@ -77,10 +75,11 @@ internal sealed partial record MoneyAmount(int Start, int End, decimal Number, d
           | (?<plain>\d+(?:[.,]\d{1,2})?)
         )
         (?!\d)
+        (?:[.,][-–]{1,2})?
         (?:
             (?<multiplier>mm|MM|mn|bn|tn|[kKmMbBtT])(?![A-Za-z])
           | \x20?(?<multiplier>thousand|million|billion|trillion|Mio\.|Mrd\.|Tsd\.|lakhs?|lacs?|crores?|[Cc]r|LPA)(?![A-Za-z])
-          | (?<multiplier>万|千)
+          | (?<multiplier>万|千|만)
         )?
         (?:\x20?(?<suffix>{{CurrencyAfter}})(?![A-Za-z]))?
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture)]

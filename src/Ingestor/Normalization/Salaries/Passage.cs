@@ -13,6 +13,7 @@ internal sealed partial class Passage
     private const int RawCharsAfter = 80;
     private const int LabelChars = 120;
     private const int AfterChars = 120;
+    private const int AnnouncementChars = 400;
 
     public Passage(string text) => Text = Collapse(text);
 
@@ -26,6 +27,9 @@ internal sealed partial class Passage
         var lastBoundary = SentenceEndPattern().Match(window);
         return lastBoundary.Success ? window[(lastBoundary.Index + lastBoundary.Length)..] : window;
     }
+
+    /// <summary>The text up to <paramref name="start"/> across sentences, where an announcement of figures below may stand.</summary>
+    public string Preceding(int start) => Text[Math.Max(0, start - AnnouncementChars)..start];
 
     public string After(int end) => Text[end..Math.Min(Text.Length, end + AfterChars)];
 

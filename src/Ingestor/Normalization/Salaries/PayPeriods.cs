@@ -13,7 +13,7 @@ internal static partial class PayPeriods
 
     /// <summary>
     /// What a period may hold, in rough purchasing-power dollars. Outside these a figure is something else: a budget, a fee, a funding round.
-    /// <c>Floor</c> applies when a salary word backs the figure; <c>BareFloor</c> when only the stated period does
+    /// <c>Floor</c> applies when the figure is labelled as pay (a salary word, a range label, "+ equity"); <c>BareFloor</c> when only the stated period is
     /// ("$28.50/hr" yes, "$1,500 annually for learning" no).
     /// </summary>
     private static readonly Dictionary<string, (decimal Floor, decimal BareFloor, decimal Ceiling)> PlausibleDollars = new()
@@ -45,10 +45,10 @@ internal static partial class PayPeriods
         return matches.Count == 0 ? null : PeriodOf(matches[^1].Groups);
     }
 
-    public static bool IsPlausible(decimal minDollars, decimal maxDollars, string period, bool backedBySalaryWord)
+    public static bool IsPlausible(decimal minDollars, decimal maxDollars, string period, bool labelledAsPay)
     {
         var (floor, bareFloor, ceiling) = PlausibleDollars[period];
-        return minDollars >= (backedBySalaryWord ? floor : bareFloor) && maxDollars <= ceiling;
+        return minDollars >= (labelledAsPay ? floor : bareFloor) && maxDollars <= ceiling;
     }
 
     public static string? InferFromSize(decimal minDollars, decimal maxDollars)
@@ -67,7 +67,7 @@ internal static partial class PayPeriods
         ^\s*
         (?:\(?\s*(?:gross|brutto|bruto|brutos|bruta|brutas|brut|bruts|brute|base|salary|total|fixed|fixe|pre-tax|before\s+tax(?:es)?|(?-i:{{Currencies.CodePattern}}))\s*\)?\s*)*
         (?:
-            (?<hour>per\s+(?:hour|hr)|an?\s+hour|/\s*(?:hr|hour|h)|hourly|pro\s+Stunde|/\s*Std\.?|stündlich|par\s+heure|(?:de|à|a)\s+l['’]heure|/\s*heure
+            (?<hour>per\s+(?:hour|hr)|an?\s+hour|/\s*(?:hr|hour|h)|p/h|hourly|pro\s+Stunde|/\s*Std\.?|stündlich|par\s+heure|(?:de|à|a)\s+l['’]heure|/\s*heure
                 |por\s+hora|/\s*hora|all['’]ora|/\s*ora|per\s+uur|/\s*uur|i\s+timmen|/\s*tim|/\s*時間?)
           | (?<day>per\s+day|a\s+day|/\s*(?:day|d)|daily|pro\s+Tag|/\s*Tag|täglich|par\s+jour|/\s*jour|por\s+día|al\s+día|/\s*día
                 |al\s+giorno|/\s*giorno|per\s+dag|/\s*dag|/\s*日)

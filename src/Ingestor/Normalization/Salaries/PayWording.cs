@@ -119,6 +119,15 @@ internal static partial class PayWording
     private static partial Regex FloorPattern();
 
     /// <summary>
+    /// Whether a sentence shortly before announces pay figures to come: "the base pay ranges … are listed below", "salary as follows".
+    /// Lists under such a sentence often label each line with a place only ("WA: $212,000—$235,000 USD").
+    /// </summary>
+    public static bool AnnouncesPayBelow(string textBefore) => PayAnnouncedBelowPattern().IsMatch(textBefore);
+
+    [GeneratedRegex(@"\b(?:salar(?:y|ies)|pay|compensation|wages?)\b[^.!?]{0,150}\b(?:below|following|as\s+follows)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PayAnnouncedBelowPattern();
+
+    /// <summary>
     /// A figure and its period followed by what it is for ("$12,000 per year for housing", "$3,000 a year to spend on learning"):
     /// with no salary word in sight, that is a benefit, not pay.
     /// </summary>
