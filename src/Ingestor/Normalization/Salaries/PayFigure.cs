@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Ingestor.Normalization.Salaries;
 
-/// <summary>A range ("$120-150k", "between CAD $95,000 and CAD $115,000") or a single figure that carries a currency.</summary>
+/// <summary>A range ("$120-150k", "between CAD $95,000 and CAD $115,000") or a single figure, as written; whether it is pay is decided later.</summary>
 internal sealed partial record PayFigure(MoneyAmount First, MoneyAmount Last, string? CurrencyWritten)
 {
     /// <summary>Salary bands wider than this (top over bottom) are not one band: "$50k–$500k deal sizes".</summary>
