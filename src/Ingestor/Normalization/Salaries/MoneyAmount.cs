@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Ingestor.Normalization.Salaries;
+
+/// <summary>
+/// One number as written, with whatever currency and multiplier stand next to it: "$120K", "70.000 €", "CHF 120'000", "₹20,00,000", "150".
+/// <see cref="Start"/> and <see cref="End"/> cover the currency too, so a passage can be cut around the figure.
+/// </summary>
+internal sealed partial record MoneyAmount(int Start, int End, decimal Number, decimal? Multiplier, string? CurrencyWritten, bool IsBareInteger, bool StatesLakhsPerAnnum)
+{
+    public decimal Value => Number * (Multiplier ?? 1m);
+
+    public MoneyAmount WithMultiplier(decimal? multiplier) => this with { Multiplier = multiplier };
+
+    /// <summary>Every number in the text, in order; most carry no currency and only matter as the bare end of a range ("150,000 - 180,000 USD").</summary>
+    public static IReadOnlyList<MoneyAmount> FindAll(string text) =>
+        AmountPattern().Matches(text).Select(Read).ToList();
+
+    private static MoneyAmount Read(Match match)
+    {
+        var groups = match.Groups;
+        var number = ParseNumber(groups);
+        var multiplierWritten = groups["multiplier"].Success ? groups["multiplier"].Value : null;
+        var currencyWritten = string.Join(' ', new[] { groups["prefix"], groups["suffix"] }.Where(g => g.Success).Select(g => g.Value.Trim()));
+        return new MoneyAmount(
+            match.Index,
+            match.Index + match.Length,
+            number,
+            multiplierWritten is null ? null : MultiplierOf(multiplierWritten),
+            currencyWritten.Length == 0 ? null : currencyWritten,
+            IsBareInteger: groups["plain"].Success && groups["plain"].Value.All(char.IsAsciiDigit),
+            StatesLakhsPerAnnum: multiplierWritten == "LPA");
+    }
+
+    /// <summary>Grouping tells the separators apart: "60.000" is sixty thousand in German, "28.50" is a decimal everywhere.</summary>
+    private static decimal ParseNumber(GroupCollection groups)
+    {
+        string digits;
+        if (groups["comma"].Success || groups["indian"].Success || groups["apostrophe"].Success)
+            digits = groups["number"].Value.Replace(",", "").Replace("'", "").Replace("’", "");
+        else if (groups["dot"].Success || groups["space"].Success)
+            digits = groups["number"].Value.Replace(".", "").Replace(" ", "").Replace(',', '.');
+        else
+            digits = groups["number"].Value.Replace(',', '.');
+        return decimal.Parse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    }
+
+    private static decimal MultiplierOf(string written) => written.TrimEnd('.').ToLowerInvariant() switch
+    {
+        "k" or "thousand" or "tsd" or "千" => 1_000m,
+        "万" or "만" => 10_000m,
+        "lakh" or "lakhs" or "lac" or "lacs" or "lpa" => 100_000m,
+        "m" or "mm" or "mn" or "million" or "mio" => 1_000_000m,
+        "crore" or "crores" or "cr" => 10_000_000m,
+        "b" or "bn" or "billion" or "mrd" => 1_000_000_000m,
+        _ => 1_000_000_000_000m, // t, tn, trillion
+    };
+
+    private const string CurrencyBefore =
+        "(?:(?:" + Currencies.CodePattern + @")\s?)?(?:" + Currencies.SymbolPattern + ")|(?:" + Currencies.CodePattern + ")(?![A-Za-z])";
+
+    private const string CurrencyAfter = Currencies.CodePattern + "|" + Currencies.SuffixSymbolPattern;
+
+    [GeneratedRegex($$"""
+        (?<![A-Za-z\d])
+        (?:(?<prefix>{{CurrencyBefore}})\s?)?
+        (?<![\d.,])
+        (?<number>
+            (?<indian>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?)
+          | (?<comma>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)
+          | (?<dot>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)
+          | (?<apostrophe>\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?)
+          | (?<space>\d{1,3}(?:\x20\d{3})+(?:,\d{1,2})?)
+          | (?<plain>\d+(?:[.,]\d{1,2})?)
+        )
+        (?!\d)
+        (?:[.,][-–]{1,2})?
+        (?:
+            (?<multiplier>mm|MM|mn|bn|tn|[kKmMbBtT])(?![A-Za-z])
+          | \x20?(?<multiplier>thousand|million|billion|trillion|Mio\.|Mrd\.|Tsd\.|lakhs?|lacs?|crores?|[Cc]r|LPA)(?![A-Za-z])
+          | (?<multiplier>万|千|만)
+        )?
+        (?:\x20?(?<suffix>{{CurrencyAfter}})(?![A-Za-z]))?
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture)]
+    private static partial Regex AmountPattern();
+}
