@@ -1,1 +1,31 @@
-Console.WriteLine("Ingestor");
+using Ingestor.Archive;
+using Ingestor.Cli;
+using Ingestor.Greenhouse;
+using Ingestor.Normalization;
+using Ingestor.Polling;
+using Ingestor.Scheduling;
+using Ingestor.Storage;
+using Ingestor.Telemetry;
+using Microsoft.Extensions.Hosting;
+
+namespace Ingestor;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => IngestorCommandLine.InvokeAsync(args, CreateBuilder);
+
+    /// <summary>The service, feature by feature; the command line decides what runs: the schedule, one sweep, a record, an evaluation.</summary>
+    public static HostApplicationBuilder CreateBuilder()
+    {
+        // Settings files sit beside the binary, so the service runs the same from any working directory.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.AddStorage();
+        builder.AddArchive();
+        builder.AddGreenhouse();
+        builder.AddNormalization();
+        builder.AddPolling();
+        builder.AddScheduling();
+        builder.AddMetricsEndpoint();
+        return builder;
+    }
+}

@@ -1,0 +1,22 @@
+# syntax=docker/dockerfile:1
+# The Ingestor worker. Build from the repository root: docker build -t ingestor .
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/Ingestor/Ingestor.csproj src/Ingestor/
+RUN dotnet restore src/Ingestor/Ingestor.csproj
+COPY src/Ingestor/ src/Ingestor/
+RUN dotnet publish src/Ingestor/Ingestor.csproj -c Release -o /app --no-restore
+
+# The regular runtime image carries ICU, which country names (RegionInfo) need.
+FROM mcr.microsoft.com/dotnet/runtime:10.0
+WORKDIR /app
+COPY --from=build /app .
+ENV DOTNET_ENVIRONMENT=Production \
+    Archive__Path=/var/lib/ingestor/archive
+RUN mkdir -p /var/lib/ingestor/archive && chown -R $APP_UID /var/lib/ingestor
+USER $APP_UID
+# Prometheus metrics
+EXPOSE 9464
+# No arguments: the scheduled service. `--once [--board TOKEN]`, `--show JOB_ID` and `--migrate` run one task and exit.
+ENTRYPOINT ["dotnet", "/app/Ingestor.dll"]

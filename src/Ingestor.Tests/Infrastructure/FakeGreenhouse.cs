@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ingestor.Tests.Infrastructure;
+
+/// <summary>One scripted answer of the fake Greenhouse.</summary>
+public sealed record Reply(int Status, byte[] Body)
+{
+    /// <summary>Wait this long before answering (to trip timeouts).</summary>
+    public TimeSpan Delay { get; init; }
+
+    public string? RetryAfter { get; init; }
+
+    /// <summary>Promise the whole body in Content-Length, send half of it, then drop the connection.</summary>
+    public bool CutShort { get; init; }
+
+    public static Reply Json(byte[] body) => new(200, body);
+
+    public static Reply Json(string body) => new(200, System.Text.Encoding.UTF8.GetBytes(body));
+
+    public static Reply Board(string sampleToken) => new(200, Payloads.Board(sampleToken));
+
+    public static Reply Status(int status, string body = "") => new(status, System.Text.Encoding.UTF8.GetBytes(body));
+}
+
+/// <summary>
+/// A Greenhouse look-alike on Kestrel (127.0.0.1) that answers <c>/{tenant}/v1/boards/{token}/jobs</c> from scripts.
+/// Each test takes its own tenant, so tests can use the same board tokens side by side.
+/// </summary>
+public sealed class FakeGreenhouse : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, Script> _scripts = new();
+
+    private FakeGreenhouse(WebApplication app) => _app = app;
+
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<FakeGreenhouse> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeGreenhouse(app);
+        app.MapGet("/{tenant}/v1/boards/{token}/jobs", fake.AnswerAsync);
+        await app.StartAsync();
+        fake.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return fake;
+    }
+
+    public Tenant NewTenant() => new(this, Guid.NewGuid().ToString("N")[..12]);
+
+    public sealed class Tenant(FakeGreenhouse server, string name)
+    {
+        public Uri BaseUrl => new(server.Address, $"/{name}/");
+
+        /// <summary>The board answers these in order, then keeps answering the last.</summary>
+        public void Script(string token, params Reply[] replies) => server._scripts[$"{name}/{token}"] = new Script(replies);
+
+        public int Requests(string token) => server._scripts.TryGetValue($"{name}/{token}", out var script) ? script.Requests : 0;
+    }
+
+    private sealed class Script(Reply[] replies)
+    {
+        private int _requests;
+
+        public int Requests => _requests;
+
+        public Reply Next()
+        {
+            var index = Interlocked.Increment(ref _requests) - 1;
+            return replies[Math.Min(index, replies.Length - 1)];
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, string tenant, string token)
+    {
+        if (!_scripts.TryGetValue($"{tenant}/{token}", out var script))
+        {
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync("""{"status":404,"error":"Job not found"}""");
+            return;
+        }
+
+        var reply = script.Next();
+        if (reply.Delay > TimeSpan.Zero)
+            await Task.Delay(reply.Delay, context.RequestAborted);
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "application/json";
+        if (reply.RetryAfter is not null)
+            context.Response.Headers.RetryAfter = reply.RetryAfter;
+        context.Response.ContentLength = reply.Body.Length;
+        if (reply.CutShort)
+        {
+            await context.Response.Body.WriteAsync(reply.Body.AsMemory(0, reply.Body.Length / 2));
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+            return;
+        }
+        await context.Response.Body.WriteAsync(reply.Body);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

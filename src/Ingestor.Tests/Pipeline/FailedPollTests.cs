@@ -1,0 +1,164 @@
+using Amazon.S3.Model;
+using Ingestor.Storage;
+using Ingestor.Tests.Infrastructure;
+
+namespace Ingestor.Tests.Pipeline;
+
+/// <summary>A poll that fails anywhere before its transaction commits changes no posting, is recorded as failed, and the next poll retries.</summary>
+public sealed class FailedPollTests(TestServers servers)
+{
+    private static async Task<(IReadOnlyList<PostingRow> Postings, IReadOnlyList<EventRow> Events)> StateAsync(TestIngestor ingestor) =>
+        (await ingestor.QueryAsync<PostingRow>(Sql.Postings), await ingestor.QueryAsync<EventRow>(Sql.Events));
+
+    private static async Task AssertUnchangedAsync(TestIngestor ingestor, (IReadOnlyList<PostingRow> Postings, IReadOnlyList<EventRow> Events) before)
+    {
+        var after = await StateAsync(ingestor);
+        Assert.Equal(before.Postings, after.Postings);
+        Assert.Equal(before.Events.Count, after.Events.Count);
+    }
+
+    private static async Task<TestIngestor> WithFalIngestedAsync(TestServers servers, Reply then, Dictionary<string, string?>? settings = null)
+    {
+        var ingestor = await TestIngestor.StartAsync(servers, settings: settings);
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"), then);
+        Assert.Equal(PollOutcome.Succeeded, (await ingestor.PollAsync("fal")).Outcome);
+        return ingestor;
+    }
+
+    [Fact]
+    public async Task AServerErrorThroughEveryRetryChangesNothingAndIsRecorded()
+    {
+        await using var ingestor = await WithFalIngestedAsync(servers, Reply.Status(500, "oops"));
+        var before = await StateAsync(ingestor);
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Failed, 500), (poll.Outcome, poll.HttpStatus));
+        Assert.Contains("HTTP 500", poll.Error);
+        Assert.Equal(1 + 1 + 3, ingestor.Greenhouse.Requests("fal"));
+        await AssertUnchangedAsync(ingestor, before);
+        var board = (await ingestor.QueryAsync<(string, int, string)>(
+            "select last_outcome, consecutive_failures, last_error from boards where board_token = 'fal'")).Single();
+        Assert.Equal((PollOutcome.Failed, 1), (board.Item1, board.Item2));
+        Assert.Equal(poll.Error, board.Item3);
+        Assert.Equal(PollOutcome.Failed, await ingestor.ScalarAsync<string>("select outcome from polls where poll_id = @PollId", new { poll.PollId }));
+    }
+
+    [Fact]
+    public async Task TransientErrorsAndRateLimitsAreRetriedHonouringRetryAfter()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        ingestor.Greenhouse.Script("fal", Reply.Status(503), Reply.Status(429) with { RetryAfter = "0" }, Reply.Board("fal"));
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Succeeded, 3), (poll.Outcome, poll.Opened));
+        Assert.Equal(3, ingestor.Greenhouse.Requests("fal"));
+    }
+
+    [Fact]
+    public async Task MalformedJsonIsArchivedButChangesNothing()
+    {
+        await using var ingestor = await WithFalIngestedAsync(servers, Reply.Json("""{"jobs": [{"id": 1, "title": "x"}"""));
+        var before = await StateAsync(ingestor);
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.Contains("not valid JSON", poll.Error);
+        Assert.NotNull(poll.RawPayloadUri);
+        Assert.Equal(2, (await servers.S3.KeysAsync(ingestor.Bucket)).Count);
+        await AssertUnchangedAsync(ingestor, before);
+    }
+
+    [Fact]
+    public async Task APayloadWithoutAJobsListChangesNothing()
+    {
+        await using var ingestor = await WithFalIngestedAsync(servers, Reply.Json("""{"status": 200, "message": "maintenance"}"""));
+        var before = await StateAsync(ingestor);
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.Contains("no \"jobs\" list", poll.Error);
+        await AssertUnchangedAsync(ingestor, before);
+    }
+
+    [Fact]
+    public async Task AResponseCutShortChangesNothing()
+    {
+        await using var ingestor = await WithFalIngestedAsync(servers, Reply.Board("fal") with { CutShort = true });
+        var before = await StateAsync(ingestor);
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.Null(poll.RawPayloadUri);
+        await AssertUnchangedAsync(ingestor, before);
+    }
+
+    [Fact]
+    public async Task AnArchiveOutageChangesNothing()
+    {
+        await using var ingestor = await WithFalIngestedAsync(servers, BoardPayload.Of("fal").Without(4012000002).Reply());
+        var before = await StateAsync(ingestor);
+        using (var s3 = servers.S3.Client())
+        {
+            foreach (var key in await servers.S3.KeysAsync(ingestor.Bucket))
+                await s3.DeleteObjectAsync(ingestor.Bucket, key);
+            await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = ingestor.Bucket });
+        }
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.StartsWith("archiving the payload failed", poll.Error);
+        Assert.Null(poll.RawPayloadUri);
+        await AssertUnchangedAsync(ingestor, before);
+    }
+
+    [Fact]
+    public async Task AnUnknownBoardFailsWithAClearReasonWithoutRetrying()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        ingestor.Greenhouse.Script("nosuchboard", Reply.Status(404, """{"status":404,"error":"Job not found"}"""));
+
+        var poll = await ingestor.PollAsync("nosuchboard");
+
+        Assert.Equal((PollOutcome.Failed, 404), (poll.Outcome, poll.HttpStatus));
+        Assert.Equal("board 'nosuchboard' does not exist on Greenhouse (HTTP 404)", poll.Error);
+        Assert.Equal(1, ingestor.Greenhouse.Requests("nosuchboard"));
+    }
+
+    [Fact]
+    public async Task APayloadOverTheSizeCapIsRefusedBeforeItIsArchived()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?> { ["Greenhouse:MaxPayloadBytes"] = "2048" });
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.Contains("larger than the configured cap of 2,048 bytes (Greenhouse:MaxPayloadBytes)", poll.Error);
+        Assert.Empty(await servers.S3.KeysAsync(ingestor.Bucket));
+        Assert.Equal(0, await ingestor.ScalarAsync<int>("select count(*) from postings"));
+    }
+
+    [Fact]
+    public async Task ABoardThatNeverAnswersTimesOut()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?>
+        {
+            ["Greenhouse:AttemptTimeout"] = "00:00:00.200",
+            ["Greenhouse:TotalTimeout"] = "00:00:05",
+            ["Greenhouse:MaxRetryAttempts"] = "1",
+        });
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal") with { Delay = TimeSpan.FromSeconds(3) });
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.Equal("Greenhouse did not answer in time, through every retry", poll.Error);
+        Assert.Equal(2, ingestor.Greenhouse.Requests("fal"));
+    }
+}

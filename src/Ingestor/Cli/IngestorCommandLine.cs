@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Ingestor.Cli;
+
+/// <summary>
+/// Chooses what the service does this time: run the schedule (no arguments), poll once, show a posting, migrate, or evaluate
+/// the parsers. Every mode builds the same host; errors end in one clear line, not a stack trace.
+/// </summary>
+public static class IngestorCommandLine
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageOrConfigurationError = 2;
+
+    public static Task<int> InvokeAsync(string[] args, Func<HostApplicationBuilder> createBuilder)
+    {
+        var once = new Option<bool>("--once") { Description = "Poll the enabled boards (or those named with --board) once, print a summary and exit" };
+        var board = new Option<string[]>("--board") { Description = "A Greenhouse board token to poll with --once (repeatable); new boards are registered", HelpName = "TOKEN" };
+        var show = new Option<string?>("--show") { Description = "Print one posting as a complete record: facts, parsed fields, native object, events", HelpName = "JOB_ID" };
+        var migrate = new Option<bool>("--migrate") { Description = "Apply database migrations and exit" };
+        var eval = new Option<string[]>("--eval")
+        {
+            Description = "Score a parser on a labeled JSONL set: --eval locations FILE or --eval salaries FILE",
+            HelpName = "KIND FILE",
+            Arity = new ArgumentArity(2, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        var root = new RootCommand("Ingestor polls job boards, archives every payload and records each posting's history in PostgreSQL.")
+        {
+            once, board, show, migrate, eval,
+        };
+        root.Validators.Add(result =>
+        {
+            var modes = new[] { result.GetValue(once), result.GetValue(show) is not null, result.GetValue(migrate), result.GetValue(eval) is { Length: > 0 } };
+            if (modes.Count(m => m) > 1)
+                result.AddError("choose one of --once, --show, --migrate, --eval");
+            if (result.GetValue(board) is { Length: > 0 } && !result.GetValue(once))
+                result.AddError("--board goes with --once");
+            if (result.GetValue(eval) is [var kind, _] && kind is not ("locations" or "salaries"))
+                result.AddError($"--eval takes 'locations' or 'salaries', not '{kind}'");
+        });
+
+        root.SetAction(async (parsed, cancellationToken) =>
+        {
+            try
+            {
+                if (parsed.GetValue(eval) is [var kind, var file])
+                    return EvalCommand.Run(kind, file, Console.Out);
+                if (parsed.GetValue(show) is { } jobId)
+                    return await ShowCommand.RunAsync(createBuilder(), jobId, cancellationToken);
+                if (parsed.GetValue(migrate))
+                    return await MigrateCommand.RunAsync(createBuilder(), cancellationToken);
+                if (parsed.GetValue(once))
+                    return await OnceCommand.RunAsync(createBuilder(), parsed.GetValue(board) ?? [], Console.Out, cancellationToken);
+                return await ServiceCommand.RunAsync(createBuilder(), cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Fail(e);
+            }
+        });
+
+        return root.Parse(args).InvokeAsync();
+    }
+
+    private static int Fail(Exception exception)
+    {
+        switch (exception)
+        {
+            case OptionsValidationException invalid:
+                foreach (var failure in invalid.Failures)
+                    Console.Error.WriteLine($"configuration error: {failure}");
+                return UsageOrConfigurationError;
+            case NpgsqlException database:
+                Console.Error.WriteLine($"error: PostgreSQL: {database.Message} (check ConnectionStrings__Postgres)");
+                return Failure;
+            default:
+                Console.Error.WriteLine($"error: {exception.Message}");
+                return Failure;
+        }
+    }
+}

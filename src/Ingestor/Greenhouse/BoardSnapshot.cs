@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace Ingestor.Greenhouse;
+
+/// <summary>
+/// The jobs of one board payload. A snapshot is complete when every job could be read and the list is as long as
+/// its declared <c>meta.total</c>: only a complete snapshot is evidence that a missing posting has closed.
+/// </summary>
+public sealed record BoardSnapshot(IReadOnlyList<GreenhouseJob> Jobs, int? DeclaredTotal, IReadOnlyList<string> RejectedJobs)
+{
+    public bool IsComplete => RejectedJobs.Count == 0 && (DeclaredTotal is null || Jobs.Count >= DeclaredTotal);
+
+    /// <summary>Reads a payload; throws <see cref="MalformedPayloadException"/> when it cannot be trusted as a snapshot at all.</summary>
+    public static BoardSnapshot Parse(ReadOnlyMemory<byte> payload)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payload);
+        }
+        catch (JsonException e)
+        {
+            throw new MalformedPayloadException($"the payload is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new MalformedPayloadException($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
+            if (root.Property("jobs") is not { ValueKind: JsonValueKind.Array } list)
+                throw new MalformedPayloadException("the payload has no \"jobs\" list");
+
+            var jobs = new List<GreenhouseJob>();
+            var rejected = new List<string>();
+            var ids = new HashSet<long>();
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var job = GreenhouseJobReader.Read(item);
+                if (job is null)
+                    rejected.Add($"the job at index {index} has no usable id or title");
+                else if (!ids.Add(job.Id))
+                    rejected.Add($"job {job.Id} is listed twice");
+                else
+                    jobs.Add(job);
+                index++;
+            }
+
+            var declared = root.Property("meta")?.Int64("total") is { } total ? (int)Math.Clamp(total, 0, int.MaxValue) : (int?)null;
+            return new BoardSnapshot(jobs, declared, rejected);
+        }
+    }
+}
+
+public sealed class MalformedPayloadException(string message) : Exception(message);

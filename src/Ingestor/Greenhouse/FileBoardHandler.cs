@@ -1,0 +1,36 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Ingestor.Greenhouse;
+
+/// <summary>
+/// Serves <c>file://</c> URLs from a folder laid out like the API (<c>v1/boards/fal/jobs.json</c>), so the same client,
+/// pipeline and archive run offline against bundled payloads. A missing file answers 404, as Greenhouse does; a <c>.json.gz</c>
+/// is served decompressed, as an HTTP client would receive it.
+/// </summary>
+public sealed class FileBoardHandler : HttpMessageHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
+        var file = new[] { path, path + ".json", path + ".json.gz" }.FirstOrDefault(File.Exists);
+        if (file is null)
+            return Json(HttpStatusCode.NotFound, """{"status":404,"error":"Job not found"}"""u8.ToArray());
+        if (!file.EndsWith(".gz", StringComparison.Ordinal))
+            return Json(HttpStatusCode.OK, await File.ReadAllBytesAsync(file, cancellationToken));
+
+        await using var compressed = File.OpenRead(file);
+        await using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+        using var body = new MemoryStream();
+        await gzip.CopyToAsync(body, cancellationToken);
+        return Json(HttpStatusCode.OK, body.ToArray());
+    }
+
+    private static HttpResponseMessage Json(HttpStatusCode status, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return new HttpResponseMessage(status) { Content = content };
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Ingestor.Greenhouse;
+
+/// <summary>One job of a Greenhouse board payload, read tolerantly; <see cref="Source"/> is the object exactly as sent.</summary>
+public sealed record GreenhouseJob(
+    long Id,
+    string Title,
+    string? AbsoluteUrl,
+    string? LocationName,
+    string? CompanyName,
+    string? Language,
+    DateTimeOffset? FirstPublished,
+    DateTimeOffset? UpdatedAt,
+    string? Content,
+    IReadOnlyList<GreenhouseMetadata> Metadata,
+    IReadOnlyList<GreenhouseDepartment> Departments,
+    IReadOnlyList<GreenhouseOffice> Offices,
+    IReadOnlyList<GreenhousePayRange> PayRanges,
+    JsonElement Source);
+
+/// <summary>A custom field; <see cref="Value"/> is flattened to text (arrays joined, booleans "true"/"false"), null when empty.</summary>
+public sealed record GreenhouseMetadata(string Name, string? Value, string? ValueType, JsonElement RawValue);
+
+public sealed record GreenhouseDepartment(long Id, string Name, long? ParentId);
+
+public sealed record GreenhouseOffice(long Id, string Name, string? Location);
+
+/// <summary>A pay-transparency range; Greenhouse states the bounds in cents.</summary>
+public sealed record GreenhousePayRange(long MinCents, long MaxCents, string Currency, string? Title);

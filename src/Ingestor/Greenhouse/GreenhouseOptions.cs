@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ingestor.Greenhouse;
+
+public sealed class GreenhouseOptions : IValidatableObject
+{
+    public const string Section = "Greenhouse";
+
+    /// <summary><c>https://boards-api.greenhouse.io</c>, or a <c>file://</c> folder laid out like the API for offline runs.</summary>
+    [Required(ErrorMessage = "Greenhouse:BaseUrl (env Greenhouse__BaseUrl) is required")]
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>Payloads larger than this (after decompression) are refused rather than read into memory.</summary>
+    [Range(1024, long.MaxValue, ErrorMessage = "Greenhouse:MaxPayloadBytes must be at least 1024")]
+    public long MaxPayloadBytes { get; set; } = 64L * 1024 * 1024;
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    [Range(0, 10, ErrorMessage = "Greenhouse:MaxRetryAttempts must be between 0 and 10")]
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest a <c>Retry-After</c> is honoured; servers asking for more get this.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (BaseUrl is { IsAbsoluteUri: false } || BaseUrl is { Scheme: not ("http" or "https" or "file") })
+            yield return new ValidationResult("Greenhouse:BaseUrl must be an absolute http(s):// or file:// URL", [nameof(BaseUrl)]);
+        if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout < AttemptTimeout)
+            yield return new ValidationResult("Greenhouse:AttemptTimeout must be positive and no longer than Greenhouse:TotalTimeout", [nameof(AttemptTimeout)]);
+        if (RetryBaseDelay < TimeSpan.Zero || MaxRetryAfter < TimeSpan.Zero)
+            yield return new ValidationResult("Greenhouse:RetryBaseDelay and Greenhouse:MaxRetryAfter cannot be negative", [nameof(RetryBaseDelay)]);
+    }
+}

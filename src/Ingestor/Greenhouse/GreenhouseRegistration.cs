@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Ingestor.Greenhouse;
+
+public static class GreenhouseRegistration
+{
+    public static IHostApplicationBuilder AddGreenhouse(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GreenhouseOptions>().BindConfiguration(GreenhouseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var pipeline = builder.Services
+            .AddHttpClient<GreenhouseClient>(http =>
+            {
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("Ingestor/1.0 (+job-postings dataset)");
+                http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(services =>
+                services.GetRequiredService<IOptions<GreenhouseOptions>>().Value.BaseUrl is { IsFile: true }
+                    ? new FileBoardHandler()
+                    : new SocketsHttpHandler
+                    {
+                        AutomaticDecompression = DecompressionMethods.All,
+                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    })
+            .AddStandardResilienceHandler()
+            // A host answering 429 or failing should trip its own breaker, not one shared by every provider.
+            .SelectPipelineByAuthority();
+
+        builder.Services.AddOptions<HttpStandardResilienceOptions>(pipeline.PipelineName)
+            .Configure<IOptions<GreenhouseOptions>>((resilience, greenhouse) => Apply(greenhouse.Value, resilience));
+        return builder;
+    }
+
+    private static void Apply(GreenhouseOptions greenhouse, HttpStandardResilienceOptions resilience)
+    {
+        resilience.AttemptTimeout.Timeout = greenhouse.AttemptTimeout;
+        resilience.TotalRequestTimeout.Timeout = greenhouse.TotalTimeout;
+        resilience.CircuitBreaker.SamplingDuration = greenhouse.AttemptTimeout * 2;
+        resilience.Retry.MaxRetryAttempts = greenhouse.MaxRetryAttempts;
+        resilience.Retry.Delay = greenhouse.RetryBaseDelay;
+        resilience.Retry.BackoffType = DelayBackoffType.Exponential;
+        resilience.Retry.UseJitter = true;
+        // Retry-After is honoured up to a cap: an uncapped one would outlast the total timeout and fail the poll anyway.
+        resilience.Retry.ShouldRetryAfterHeader = false;
+        resilience.Retry.DelayGenerator = arguments =>
+        {
+            var retryAfter = arguments.Outcome.Result?.Headers.RetryAfter;
+            var wait = retryAfter?.Delta ?? retryAfter?.Date - DateTimeOffset.UtcNow;
+            return ValueTask.FromResult(wait is { } delay ? Clamp(delay, greenhouse.MaxRetryAfter) : (TimeSpan?)null);
+        };
+    }
+
+    private static TimeSpan? Clamp(TimeSpan delay, TimeSpan max) =>
+        delay < TimeSpan.Zero ? TimeSpan.Zero : delay > max ? max : delay;
+}

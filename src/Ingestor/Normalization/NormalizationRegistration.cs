@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Ingestor.Normalization;
+
+public static class NormalizationRegistration
+{
+    public static IHostApplicationBuilder AddNormalization(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LaunchScopeOptions>().BindConfiguration(LaunchScopeOptions.Section);
+        builder.Services.AddSingleton(_ => Gazetteer.Load());
+        builder.Services.AddSingleton<LocationParser>();
+        builder.Services.AddSingleton(services => new LaunchScope(services.GetRequiredService<IOptions<LaunchScopeOptions>>().Value));
+        builder.Services.AddSingleton<PostingNormalizer>();
+        return builder;
+    }
+}

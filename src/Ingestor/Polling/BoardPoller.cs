@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Ingestor.Archive;
+using Ingestor.Greenhouse;
+using Ingestor.Normalization;
+using Ingestor.Storage;
+using Ingestor.Telemetry;
+using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Ingestor.Polling;
+
+/// <summary>
+/// One poll of one board, the same for the schedule and the command line: fetch → archive → normalize → reconcile → record.
+/// The payload is archived before any database change; any failure on the way changes no posting and is recorded as a failed poll.
+/// </summary>
+public sealed class BoardPoller(
+    GreenhouseClient greenhouse,
+    IRawArchive archive,
+    PostingNormalizer normalizer,
+    PostingStore store,
+    Boards boards,
+    TimeProvider clock,
+    ILogger<BoardPoller> logger)
+{
+    public async Task<PollRecord> PollAsync(BoardRef board, CancellationToken cancellationToken)
+    {
+        var pollId = Guid.CreateVersion7();
+        var started = clock.GetUtcNow();
+        using var activity = IngestorTelemetry.ActivitySource.StartActivity("poll board");
+        activity?.SetTag("board", board.BoardToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Board"] = board.BoardToken, ["PollId"] = pollId });
+
+        var attempt = new Attempt(pollId, started);
+        PollRecord poll;
+        try
+        {
+            poll = await RunAsync(board, attempt, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            activity?.AddException(e);
+            poll = await RecordFailureAsync(board, attempt, Describe(e), cancellationToken);
+        }
+
+        IngestorTelemetry.Polls.Add(1, new("board", board.BoardToken), new("outcome", poll.Outcome));
+        IngestorTelemetry.PollSeconds.Record((clock.GetUtcNow() - started).TotalSeconds, new KeyValuePair<string, object?>("outcome", poll.Outcome));
+        foreach (var (type, count) in new[] { ("opened", poll.Opened), ("updated", poll.Updated), ("reopened", poll.Reopened), ("closed", poll.Closed) })
+            IngestorTelemetry.PostingEvents.Add(count, new KeyValuePair<string, object?>("event_type", type));
+        Log(poll);
+        return poll;
+    }
+
+    /// <summary>What is known of a poll so far, so that a failure at any step is recorded with all that came before it.</summary>
+    private sealed class Attempt(Guid pollId, DateTimeOffset started)
+    {
+        public Guid PollId { get; } = pollId;
+        public DateTimeOffset Started { get; } = started;
+        public int? HttpStatus { get; set; }
+        public string? Sha256 { get; set; }
+        public long? Bytes { get; set; }
+        public string? RawUri { get; set; }
+    }
+
+    private async Task<PollRecord> RunAsync(BoardRef board, Attempt attempt, CancellationToken cancellationToken)
+    {
+        var response = await greenhouse.GetJobsAsync(board.BoardToken, cancellationToken);
+        attempt.HttpStatus = (int)response.Status;
+        if (!response.IsSuccess)
+            return await RecordFailureAsync(board, attempt, DescribeStatus(board, response), cancellationToken);
+
+        attempt.Sha256 = Convert.ToHexStringLower(SHA256.HashData(response.Body));
+        attempt.Bytes = response.Body.Length;
+        IngestorTelemetry.PayloadBytes.Add(response.Body.Length);
+        try
+        {
+            var key = ArchiveKey.For(board.Provider, board.BoardToken, response.ReceivedAt, attempt.Sha256);
+            attempt.RawUri = await archive.StoreAsync(key, response.Body, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await RecordFailureAsync(board, attempt, $"archiving the payload failed, so nothing was recorded from it: {e.Message}", cancellationToken);
+        }
+
+        var snapshot = BoardSnapshot.Parse(response.Body);
+        var (postings, problems) = Normalize(board, snapshot);
+        var observed = new ObservedSnapshot(
+            attempt.PollId, attempt.Started, response.ReceivedAt, (int)response.Status, attempt.Sha256, response.Body.Length, attempt.RawUri,
+            postings, snapshot.IsComplete && problems.Count == 0, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems]);
+        return await store.ApplyAsync(board, observed, cancellationToken);
+    }
+
+    /// <summary>A job the normalizer cannot handle is kept out (its raw form is archived) and the snapshot counts as incomplete.</summary>
+    private (List<NormalizedPosting> Postings, List<string> Problems) Normalize(BoardRef board, BoardSnapshot snapshot)
+    {
+        var postings = new List<NormalizedPosting>(snapshot.Jobs.Count);
+        var problems = new List<string>();
+        foreach (var job in snapshot.Jobs)
+        {
+            try
+            {
+                postings.Add(normalizer.Normalize(board.Provider, board.BoardToken, job));
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Normalizing job {JobKey} failed", job.Id);
+                problems.Add($"job {job.Id} could not be normalized: {e.Message}");
+            }
+        }
+        return (postings, problems);
+    }
+
+    private async Task<PollRecord> RecordFailureAsync(BoardRef board, Attempt attempt, string error, CancellationToken cancellationToken)
+    {
+        var poll = new PollRecord(
+            attempt.PollId, board.SourceId, attempt.Started, clock.GetUtcNow(), attempt.HttpStatus, attempt.Sha256, attempt.Bytes,
+            attempt.RawUri, PollOutcome.Failed, error);
+        try
+        {
+            await boards.RecordFailureAsync(poll, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Recording the failed poll of {Board} failed too", board.BoardToken);
+        }
+        return poll;
+    }
+
+    private static string DescribeStatus(BoardRef board, BoardResponse response) => (int)response.Status switch
+    {
+        404 => $"board '{board.BoardToken}' does not exist on Greenhouse (HTTP 404)",
+        429 => "Greenhouse is rate limiting us (HTTP 429) and kept doing so through every retry",
+        var status => $"Greenhouse answered HTTP {status} {response.Status} after retries",
+    };
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        MalformedPayloadException e => $"the payload was rejected: {e.Message}",
+        PayloadTooLargeException e => e.Message,
+        TimeoutRejectedException => "Greenhouse did not answer in time, through every retry",
+        BrokenCircuitException => "requests to Greenhouse are paused after repeated failures (circuit open); the next poll tries again",
+        HttpRequestException e => $"could not reach Greenhouse: {e.Message}",
+        ArgumentException e => e.Message,
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
+
+    private void Log(PollRecord poll)
+    {
+        if (poll.Outcome == PollOutcome.Failed)
+            logger.LogWarning("Poll failed: {Error}", poll.Error);
+        else
+            logger.LogInformation(
+                "Poll {Outcome}: {Jobs} jobs, {Opened} opened, {Updated} updated, {Reopened} reopened, {Closed} closed, {Unchanged} unchanged{Note}",
+                poll.Outcome, poll.JobCount, poll.Opened, poll.Updated, poll.Reopened, poll.Closed, poll.Unchanged,
+                poll.Error is null ? "" : $" ({poll.Error})");
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ingestor.Polling;
+
+public sealed class PollingOptions
+{
+    public const string Section = "Polling";
+
+    /// <summary>Greenhouse board tokens registered at start-up (idempotent), so a deployment can declare its boards in configuration.</summary>
+    public string[] Boards { get; set; } = [];
+
+    /// <summary>Boards polled at once per replica; the rest wait. Kept low to be polite to the provider.</summary>
+    [Range(1, 64, ErrorMessage = "Polling:MaxConcurrentBoards must be between 1 and 64")]
+    public int MaxConcurrentBoards { get; set; } = 4;
+
+    /// <summary>A complete snapshot that would close more than this share of a board's active postings is held for confirmation…</summary>
+    [Range(0.0, 1.0, ErrorMessage = "Polling:MaxCloseFraction must be between 0 and 1")]
+    public double MaxCloseFraction { get; set; } = 0.5;
+
+    /// <summary>…when the board has at least this many active postings.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Polling:MinActiveForCloseGuard must be at least 1")]
+    public int MinActiveForCloseGuard { get; set; } = 10;
+}

@@ -1,0 +1,38 @@
+namespace Ingestor.Reconciliation;
+
+public enum PostingChange
+{
+    /// <summary>First sight of the posting key.</summary>
+    Opened,
+    /// <summary>Active, and what a reader sees changed.</summary>
+    Updated,
+    /// <summary>Was inactive, seen again.</summary>
+    Reopened,
+    /// <summary>Only volatile source fields changed (e.g. <c>updated_at</c>): the stored source copy is refreshed, no event.</summary>
+    Refreshed,
+    /// <summary>Sent again as it was.</summary>
+    Unchanged,
+}
+
+public sealed record PlannedPosting(string JobId, PostingChange Change, IReadOnlyList<string> ChangedFields)
+{
+    public string? EventType => Change switch
+    {
+        PostingChange.Opened => "opened",
+        PostingChange.Updated => "updated",
+        PostingChange.Reopened => "reopened",
+        _ => null,
+    };
+
+    /// <summary>Whether the whole row is written, not only its last-seen timestamps.</summary>
+    public bool RewritesRow => Change is not PostingChange.Unchanged;
+}
+
+/// <summary>
+/// The decision for one board poll: what happens to each posting seen, which active postings close, and why closes
+/// were held back when they were.
+/// </summary>
+public sealed record ReconcilePlan(IReadOnlyList<PlannedPosting> Seen, IReadOnlyList<string> Closed, string? ClosesHeldBecause)
+{
+    public int Count(PostingChange change) => Seen.Count(p => p.Change == change);
+}

@@ -1,0 +1,18 @@
+namespace Ingestor.Scheduling;
+
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>How often each replica looks for boards whose next poll is due. Each board's own interval lives in <c>boards.poll_interval</c>.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Boards claimed per round of a sweep; a sweep runs rounds until nothing is due.</summary>
+    public int BoardsPerRound { get; set; } = 50;
+
+    /// <summary>
+    /// Keep Quartz's own state in PostgreSQL (AdoJobStore, clustered) so that several replicas share one schedule.
+    /// Polls stay safe without it: boards are claimed with <c>FOR UPDATE SKIP LOCKED</c> and each poll is one transaction.
+    /// </summary>
+    public bool Clustered { get; set; }
+}

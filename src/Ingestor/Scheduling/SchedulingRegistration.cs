@@ -1,0 +1,47 @@
+using Ingestor.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace Ingestor.Scheduling;
+
+public static class SchedulingRegistration
+{
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section)
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Scheduling:SweepInterval must be positive")
+            .Validate(o => o.BoardsPerRound > 0, "Scheduling:BoardsPerRound must be positive")
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.SchedulerName = "ingestor";
+            if (options.Clustered)
+            {
+                quartz.SchedulerId = "AUTO";
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(postgres =>
+                    {
+                        postgres.ConnectionStringName = StorageRegistration.ConnectionStringName;
+                        postgres.TablePrefix = "qrtz_";
+                    });
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering();
+                });
+            }
+
+            quartz.AddJob<PollDueBoardsJob>(job => job.WithIdentity(PollDueBoardsJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(PollDueBoardsJob.Key)
+                .WithIdentity("poll-due-boards-every-sweep", "ingestor")
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.SweepInterval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+        });
+        builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return builder;
+    }
+}

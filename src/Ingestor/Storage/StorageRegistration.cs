@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Ingestor.Storage;
+
+public static class StorageRegistration
+{
+    public const string ConnectionStringName = "Postgres";
+
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(services =>
+        {
+            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException(
+                    "ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is required outside the Development environment");
+            return new NpgsqlDataSourceBuilder(connectionString) { Name = "ingestor" }.Build();
+        });
+        builder.Services.AddSingleton<Migrator>();
+        builder.Services.AddSingleton<Boards>();
+        builder.Services.AddSingleton<PostingStore>();
+        builder.Services.AddSingleton<PostingRecords>();
+        return builder;
+    }
+
+    /// <summary>
+    /// With no connection string in Development, starts a throwaway PostgreSQL whose data lives in <c>LocalPostgres:Directory</c>
+    /// (git-ignored) and points the connection string at it. Elsewhere a missing connection string is an error, never a surprise database.
+    /// </summary>
+    public static async Task<IAsyncDisposable?> StartLocalDatabaseIfNeededAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionStringName)) || !builder.Environment.IsDevelopment())
+            return null;
+        var directory = builder.Configuration["LocalPostgres:Directory"] ?? ".local/postgres";
+        var server = await LocalPostgres.StartAsync(directory, durable: true, cancellationToken);
+        builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = server.ConnectionString;
+        return server;
+    }
+}

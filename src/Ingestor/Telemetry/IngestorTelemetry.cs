@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Ingestor.Telemetry;
+
+/// <summary>The service's one meter and one activity source; exported on <c>/metrics</c> in Prometheus format.</summary>
+public static class IngestorTelemetry
+{
+    public const string Name = "Ingestor";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    private static readonly Meter Meter = new(Name);
+
+    /// <summary>Board polls, tagged by board and outcome (succeeded, partial, failed, superseded).</summary>
+    public static readonly Counter<long> Polls = Meter.CreateCounter<long>("ingestor_polls", description: "Board polls by outcome");
+
+    /// <summary>Lifecycle events written: opened, updated, closed, reopened.</summary>
+    public static readonly Counter<long> PostingEvents = Meter.CreateCounter<long>("ingestor_posting_events", description: "Posting lifecycle events by type");
+
+    public static readonly Histogram<double> PollSeconds = Meter.CreateHistogram<double>("ingestor_poll_duration", unit: "s", description: "Time to fetch, archive and record one board");
+
+    public static readonly Counter<long> PayloadBytes = Meter.CreateCounter<long>("ingestor_payload_bytes", unit: "By", description: "Raw payload bytes fetched and archived");
+}
