@@ -1,0 +1,129 @@
+namespace Ingestor.Normalization;
+
+/// <summary>A run of words of one part: a workplace word, a name with its possible meanings, or words not understood.</summary>
+internal sealed record Piece(int Part, int Start, int End, IReadOnlyList<Meaning> Meanings, Workplace Workplace = Workplace.Unstated)
+{
+    public bool IsUnknown => Meanings.Count == 0 && Workplace == Workplace.Unstated;
+}
+
+/// <summary>
+/// Reads the words of a list item into pieces, longest name first ("South San Francisco" before "San Francisco"),
+/// and weighs each name's meanings against each other:
+/// a country name 1.0, an alpha-3 code 0.95, an alpha-2 code 0.85 (so "LA" is Los Angeles rather than Laos);
+/// an upper-case city abbreviation 0.9 and a city name 0.8, scaled by prominence among same-named cities;
+/// a subdivision name 0.9 and code 0.8 (0.4 when the code is also a country's), scaled by population, and roughly
+/// halved when a city of that name holds at
+/// least a twentieth of the subdivision's people ("New York", "Washington" are the cities; "Ontario", "California"
+/// the subdivisions); a capital named like its country (Singapore, Luxembourg) 1.05, above the country.
+/// </summary>
+internal sealed class PlaceNameReader(Gazetteer gazetteer)
+{
+    private const int LongestName = 6;
+    private const double UnlistedCityWeight = 0.3;
+
+    public IReadOnlyList<Piece> Read(string item, IReadOnlyList<Token> tokens)
+    {
+        var pieces = new List<Piece>();
+        for (var first = 0; first < tokens.Count;)
+            first += Take(tokens, first, pieces);
+        return pieces.Select(p => p.IsUnknown ? AsUnlistedCity(item, p, pieces) : p).ToList();
+    }
+
+    public bool IsName(string text) =>
+        gazetteer.CountryNamed(text) is not null || gazetteer.CitiesNamed(text).Count > 0 || gazetteer.SubdivisionsNamed(text).Count > 0;
+
+    private int Take(IReadOnlyList<Token> tokens, int first, List<Piece> pieces)
+    {
+        var part = tokens[first].Part;
+        var last = first;
+        while (last + 1 < tokens.Count && tokens[last + 1].Part == part && last + 1 - first < LongestName) last++;
+
+        for (var end = last; end >= first; end--)
+        {
+            var span = tokens.Skip(first).Take(end - first + 1).ToList();
+            var text = string.Join(' ', span.Select(t => t.Text));
+            var key = PlaceKey.Fold(text);
+            var (start, stop) = (span[0].Start, span[^1].End);
+            if (LocationVocabulary.WorkplaceOf(key) is not Workplace.Unstated and var workplace)
+            {
+                pieces.Add(new Piece(part, start, stop, [], workplace));
+                return span.Count;
+            }
+            if (span.Count == 1 && LocationVocabulary.IsFiller(key)) return 1;
+            var meanings = Meanings(text, span.Count == 1 ? LocationText.WithoutAbbreviationDots(text) : null);
+            if (meanings.Count > 0)
+            {
+                pieces.Add(new Piece(part, start, stop, meanings));
+                return span.Count;
+            }
+        }
+
+        var token = tokens[first];
+        if (pieces is [.., { IsUnknown: true } previous] && previous.Part == part)
+            pieces[^1] = previous with { End = token.End };
+        else
+            pieces.Add(new Piece(part, token.Start, token.End, []));
+        return 1;
+    }
+
+    private List<Meaning> Meanings(string text, string? code)
+    {
+        var meanings = new List<Meaning>();
+        if (code is { Length: >= 2 and <= 4 } && code.All(char.IsAsciiLetterUpper))
+        {
+            if (gazetteer.CountryCoded(code) is { } coded) meanings.Add(new Meaning(code.Length == 2 ? 0.85 : 0.95, Country: coded));
+            // Alone, "US" or "CA" is the country; after a city the country reading rarely fits and the code wins anyway.
+            var subdivisionWeight = code.Length == 2 && gazetteer.CountryCoded(code) is not null ? 0.4 : 0.8;
+            meanings.AddRanked(gazetteer.SubdivisionsCoded(code), s => s.Population, subdivisionWeight, (s, w) => new Meaning(w, Subdivision: s));
+            meanings.AddRanked(gazetteer.CitiesAbbreviated(code), c => c.Population, 0.9, (c, w) => new Meaning(w, City: c));
+        }
+        var country = gazetteer.CountryNamed(text);
+        if (country is not null) meanings.Add(new Meaning(1.0, Country: country));
+        if (gazetteer.IsArea(text)) meanings.Add(new Meaning(1.0, IsArea: true));
+        meanings.AddRanked(gazetteer.SubdivisionsNamed(text), s => s.Population, 0.9, (s, w) => new Meaning(w, Subdivision: s));
+
+        var key = PlaceKey.Fold(text);
+        meanings.AddRanked(gazetteer.CitiesNamed(text), m => m.Prominence, 0.8, (m, w) =>
+            new Meaning(IsCityState(m.City, country, key) ? 1.05 : w, City: m.City));
+        return Settle(meanings);
+    }
+
+    private static bool IsCityState(GazetteerCity city, GazetteerCountry? country, string key) =>
+        city.IsCapital && country?.Code == city.CountryCode && PlaceKey.Fold(city.Name) == key;
+
+    // A city found by name and by abbreviation counts once, at its better weight; a subdivision yields to a city
+    // of its name that holds a fair share of its people.
+    private static List<Meaning> Settle(List<Meaning> meanings)
+    {
+        var largestCity = meanings.Where(m => m.City is not null).Select(m => m.City!.Population).DefaultIfEmpty(0).Max();
+        return meanings
+            .Select(m => m.Subdivision is { } s && largestCity >= 0.05 * s.Population ? m with { Weight = m.Weight * 0.55 } : m)
+            .GroupBy(m => m with { Weight = 0 })
+            .Select(g => g.MaxBy(m => m.Weight)!)
+            .ToList();
+    }
+
+    // Words that name nothing known, alone in their part and shaped like a name ("Smallville" in "Smallville, KS"),
+    // may be a town the gazetteer lacks; the place keeps them only if a region or country confirms the rest.
+    private static Piece AsUnlistedCity(string item, Piece piece, List<Piece> pieces)
+    {
+        var text = item[piece.Start..piece.End];
+        var alone = pieces.Count(p => p.Part == piece.Part) == 1;
+        var words = text.Split(' ');
+        var nameShaped = words.Length <= 4 && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '.' or '\'' or '-'));
+        return alone && nameShaped ? piece with { Meanings = [new Meaning(UnlistedCityWeight, UnlistedCity: text)] } : piece;
+    }
+}
+
+internal static class MeaningListExtensions
+{
+    /// <summary>Adds one meaning per candidate, weighted <paramref name="top"/> × (its size / the largest size)^¼.</summary>
+    public static void AddRanked<T>(this List<Meaning> meanings, IReadOnlyList<T> candidates, Func<T, double> size,
+        double top, Func<T, double, Meaning> meaning)
+    {
+        if (candidates.Count == 0) return;
+        var largest = Math.Max(candidates.Max(size), 1);
+        foreach (var candidate in candidates)
+            meanings.Add(meaning(candidate, top * Math.Pow(Math.Max(size(candidate), 1) / largest, 0.25)));
+    }
+}
