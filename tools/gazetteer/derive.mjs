@@ -52,12 +52,13 @@ function distinctNames(primary, candidates) {
     return kept;
 }
 
-// Alternate names worth matching: Latin script, not a lower-case transliteration ("myunik"), no digits, and not a
-// longer phrase around the city's own name ("Lungsod ng Zürich"), which the parser finds by its words anyway.
+// Alternate names worth matching: Latin script, not a lower-case transliteration ("myunik"), no digits, and not the
+// city's own name behind other words ("Lungsod ng Zürich", "Gorad Cjurykh"). Words after it stay: "Panama City",
+// "Tel Aviv-Yafo", "Washington DC" are how people write those places.
 function usefulAlternate(name, primaryKey) {
     if (!isLatin(name) || /\d/.test(name) || name === name.toLowerCase()) return false;
     const key = fold(name);
-    return !(` ${key} `.includes(` ${primaryKey} `) && key !== primaryKey);
+    return key === primaryKey || key.startsWith(`${primaryKey} `) || !` ${key} `.includes(` ${primaryKey} `);
 }
 
 const db = require('iso3166-2-db/data/iso3166-2.json');

@@ -211,6 +211,33 @@ public sealed class LocationParserTests
         Assert.Equal((null, null, null), Place(Parse("Smallville")));
     }
 
+    [Theory]
+    [InlineData("Germany (Remote)", "DE")]
+    [InlineData("US (Remote)", "US")]
+    [InlineData("India - Remote", "IN")]
+    public void RemoteAfterAPlaceWithoutACityMakesThatPlaceRemote(string raw, string country)
+    {
+        var parsed = Parse(raw);
+
+        Assert.Equal((null, null, country, true), (parsed.City, parsed.Region, parsed.CountryCode, parsed.IsRemote));
+        Assert.Empty(parsed.Alternatives);
+    }
+
+    [Fact]
+    public void TwoLetterStateCodesAreNotTheWordsTheySpell()
+    {
+        Assert.Equal(("Indianapolis", "IN", "US"), Place(Parse("Indianapolis, IN")));
+        Assert.Equal(0.9, Parse("Bend, OR").Confidence);
+    }
+
+    [Fact]
+    public void SaintAndItsAbbreviationNameTheSamePlace() =>
+        Assert.Equal(Place(Parse("St. Louis, MO")), Place(Parse("Saint Louis, Missouri")));
+
+    [Fact]
+    public void ASmallTownNamedLikeACommonWordIsNotReadOutOfAnUnknownName() =>
+        Assert.Equal(("Research Triangle Park", "NC", "US"), Place(Parse("Research Triangle Park, NC")));
+
     private static ParsedLocation Parse(string? raw, IReadOnlyList<string>? offices = null) =>
         SharedGazetteer.Parser.Parse(raw, offices);
 

@@ -74,7 +74,8 @@ internal static partial class LocationText
     [GeneratedRegex(@"\s+(?:or|and)\s+|\s*[/&]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex AlternativeSeparator();
 
-    [GeneratedRegex(@"\s+(?:or|and)\s+|\s*[/&,]\s*", RegexOptions.IgnoreCase)]
+    // Not commas: "Hybrid (New York, NY)" is one place.
+    [GeneratedRegex(@"\s+(?:or|and)\s+|\s*[/&]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex InnerListSeparator();
 
     [GeneratedRegex(@"(?<prefix>[^,;|()]*)\((?<inner>[^()]*)(?:\)|$)")]

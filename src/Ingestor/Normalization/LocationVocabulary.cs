@@ -17,6 +17,8 @@ internal static class LocationVocabulary
         ["work from home"] = Workplace.Remote,
         ["work from anywhere"] = Workplace.Remote,
         ["telecommute"] = Workplace.Remote,
+        ["home based"] = Workplace.Remote,
+        ["distributed"] = Workplace.Remote,
         ["hybrid"] = Workplace.Hybrid,
         ["onsite"] = Workplace.Onsite,
         ["on site"] = Workplace.Onsite,
@@ -32,7 +34,8 @@ internal static class LocationVocabulary
     {
         "in", "the", "of", "and", "or", "within", "across", "based", "only", "fully", "first", "friendly",
         "travel", "required", "national", "hq", "headquarters", "office", "offices", "location", "locations",
-        "greater", "metro", "metropolitan", "area", "region", "city", "multiple", "various", "preferred", "eligible",
+        "greater", "metro", "metropolitan", "area", "region", "sar", "city", "campus", "multiple", "various", "preferred",
+        "eligible",
     };
 
     // Whole strings, or whole list items, that name no place at all.

@@ -54,6 +54,14 @@ internal sealed class PlaceDraft(int start, Workplace workplace)
 
     public void Extend(int end) => End = Math.Max(End, end);
 
+    /// <summary>Makes a place without a city remote, when the part saying so names no place of its own.</summary>
+    private bool TryMakeRemote(bool partNamesAPlace)
+    {
+        if (partNamesAPlace || Workplace == Workplace.Remote || readings.Any(r => r.HasCity || r.IsEmpty)) return false;
+        Workplace = Workplace.Remote;
+        return true;
+    }
+
     /// <summary>
     /// Groups an item's pieces into places, a comma-separated part at a time so that "US-Georgia" stays together.
     /// A part that says "remote" opens a remote place of its own (a remote place takes a country or region but no
@@ -66,8 +74,13 @@ internal sealed class PlaceDraft(int start, Workplace workplace)
         PlaceDraft? current = null;
         foreach (var part in pieces.GroupBy(p => p.Part))
         {
-            if (part.Any(p => p.Workplace == Workplace.Remote))
+            // "Germany (Remote)" is one place; "Chicago, Remote" two.
+            var remote = part.Where(p => p.Workplace == Workplace.Remote).ToList();
+            if (remote.Count > 0 && !(current?.TryMakeRemote(part.Any(p => p.Meanings.Count > 0)) ?? false))
+            {
                 current = Open(places, part.First().Start, Workplace.Remote);
+                current.Extend(remote[^1].End);
+            }
 
             var names = part.Where(p => p.Meanings.Count > 0).ToList();
             if (names.Count > 0 && (current is null || !current.TryAdd(names)))

@@ -5,7 +5,7 @@ namespace Ingestor.Normalization;
 
 /// <summary>
 /// The form place names are compared in: accents dropped, lower case, every run of punctuation or space one space,
-/// so "São Paulo", "Sao-Paulo" and "SAO PAULO" meet, as do "U.S." and "u s".
+/// so "São Paulo", "Sao-Paulo" and "SAO PAULO" meet, as do "U.S." and "u s", and "St. Louis" and "Saint Louis".
 /// </summary>
 internal static class PlaceKey
 {
@@ -29,8 +29,20 @@ internal static class PlaceKey
                 pendingSpace = true;
             }
         }
-        return new string(buffer[..length]);
+        var folded = new string(buffer[..length]);
+        return folded.Contains("t ") ? ExpandAbbreviations(folded) : folded;
     }
+
+    // "St. Louis" and "Saint Louis", "Ft. Worth" and "Fort Worth" name the same places; GeoNames spells either.
+    private static string ExpandAbbreviations(string folded) =>
+        string.Join(' ', folded.Split(' ').Select(word => word switch
+        {
+            "st" => "saint",
+            "ste" => "sainte",
+            "ft" => "fort",
+            "mt" => "mount",
+            _ => word,
+        }));
 
     private static bool IsAscii(string text)
     {

@@ -11,23 +11,60 @@ internal sealed record Piece(int Part, int Start, int End, IReadOnlyList<Meaning
 /// and weighs each name's meanings against each other:
 /// a country name 1.0, an alpha-3 code 0.95, an alpha-2 code 0.85 (so "LA" is Los Angeles rather than Laos);
 /// an upper-case city abbreviation 0.9 and a city name 0.8, scaled by prominence among same-named cities;
-/// a subdivision name 0.9 and code 0.8 (0.4 when the code is also a country's), scaled by population, and roughly
-/// halved when a city of that name holds at
-/// least a twentieth of the subdivision's people ("New York", "Washington" are the cities; "Ontario", "California"
-/// the subdivisions); a capital named like its country (Singapore, Luxembourg) 1.05, above the country.
+/// a subdivision name 0.9 and code 0.8 (0.4 when the code also names a country), scaled by population. When a name is
+/// both a city and a subdivision, the subdivision's weight is roughly halved if the city holds at least a twentieth of
+/// its people, the city's otherwise ("New York", "Washington" are the cities; "Ontario", "California" the
+/// subdivisions). A capital named like its country (Singapore, Luxembourg) weighs 1.05, above the country.
 /// </summary>
 internal sealed class PlaceNameReader(Gazetteer gazetteer)
 {
     private const int LongestName = 6;
     private const double UnlistedCityWeight = 0.3;
+    private const double CityShareOfSubdivision = 0.05;
+    private const double YieldFactor = 0.55;
+    private const int LargeCity = 100_000;
 
     public IReadOnlyList<Piece> Read(string item, IReadOnlyList<Token> tokens)
     {
-        var pieces = new List<Piece>();
+        var taken = new List<Piece>();
         for (var first = 0; first < tokens.Count;)
-            first += Take(tokens, first, pieces);
+            first += Take(tokens, first, taken);
+        var pieces = MergeUnknownRuns(taken.Select(p => taken.Any(o => o.Part == p.Part && o.IsUnknown) ? BesideUnknownWords(p) : p));
         return pieces.Select(p => p.IsUnknown ? AsUnlistedCity(item, p, pieces) : p).ToList();
     }
+
+    private static List<Piece> MergeUnknownRuns(IEnumerable<Piece> pieces)
+    {
+        var merged = new List<Piece>();
+        foreach (var piece in pieces)
+        {
+            if (piece.IsUnknown && merged is [.., { IsUnknown: true } previous] && previous.Part == piece.Part)
+                merged[^1] = previous with { End = piece.End };
+            else
+                merged.Add(piece);
+        }
+        return merged;
+    }
+
+    // Beside words not understood, a small town or a subdivision named like a common word is more likely a piece of
+    // a name the gazetteer lacks ("Silicon Valley" is not Valley, Alabama; "Eastern Time Zone" not Ghana's Eastern
+    // Region); countries, regions spanning countries and large cities stand.
+    private static Piece BesideUnknownWords(Piece piece)
+    {
+        if (piece.Meanings.Count == 0) return piece;
+        var kept = piece.Meanings.Where(m => m.Country is not null || m.IsArea || m.City?.Population >= LargeCity).ToList();
+        return piece with { Meanings = kept };
+    }
+
+    // "IN" and "OR" after a city are Indiana and Oregon, not the words.
+    private bool IsKnownCode(string token)
+    {
+        var code = LocationText.WithoutAbbreviationDots(token);
+        return code.Length == 2 && IsCode(code) && (gazetteer.CountryCoded(code) is not null
+            || gazetteer.SubdivisionsCoded(code).Count > 0 || gazetteer.CitiesAbbreviated(code).Count > 0);
+    }
+
+    private static bool IsCode(string text) => text.Length is >= 2 and <= 4 && text.All(char.IsAsciiLetterUpper);
 
     public bool IsName(string text) =>
         gazetteer.CountryNamed(text) is not null || gazetteer.CitiesNamed(text).Count > 0 || gazetteer.SubdivisionsNamed(text).Count > 0;
@@ -49,7 +86,7 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
                 pieces.Add(new Piece(part, start, stop, [], workplace));
                 return span.Count;
             }
-            if (span.Count == 1 && LocationVocabulary.IsFiller(key)) return 1;
+            if (span.Count == 1 && LocationVocabulary.IsFiller(key) && !IsKnownCode(text)) return 1;
             var meanings = Meanings(text, span.Count == 1 ? LocationText.WithoutAbbreviationDots(text) : null);
             if (meanings.Count > 0)
             {
@@ -58,22 +95,18 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
             }
         }
 
-        var token = tokens[first];
-        if (pieces is [.., { IsUnknown: true } previous] && previous.Part == part)
-            pieces[^1] = previous with { End = token.End };
-        else
-            pieces.Add(new Piece(part, token.Start, token.End, []));
+        pieces.Add(new Piece(part, tokens[first].Start, tokens[first].End, []));
         return 1;
     }
 
     private List<Meaning> Meanings(string text, string? code)
     {
         var meanings = new List<Meaning>();
-        if (code is { Length: >= 2 and <= 4 } && code.All(char.IsAsciiLetterUpper))
+        if (code is not null && IsCode(code))
         {
             if (gazetteer.CountryCoded(code) is { } coded) meanings.Add(new Meaning(code.Length == 2 ? 0.85 : 0.95, Country: coded));
-            // Alone, "US" or "CA" is the country; after a city the country reading rarely fits and the code wins anyway.
-            var subdivisionWeight = code.Length == 2 && gazetteer.CountryCoded(code) is not null ? 0.4 : 0.8;
+            // Alone, "US", "CA" or "UK" is the country; after a city the country rarely fits and the code wins anyway.
+            var subdivisionWeight = (gazetteer.CountryCoded(code) ?? gazetteer.CountryNamed(code)) is null ? 0.8 : 0.4;
             meanings.AddRanked(gazetteer.SubdivisionsCoded(code), s => s.Population, subdivisionWeight, (s, w) => new Meaning(w, Subdivision: s));
             meanings.AddRanked(gazetteer.CitiesAbbreviated(code), c => c.Population, 0.9, (c, w) => new Meaning(w, City: c));
         }
@@ -91,16 +124,23 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
     private static bool IsCityState(GazetteerCity city, GazetteerCountry? country, string key) =>
         city.IsCapital && country?.Code == city.CountryCode && PlaceKey.Fold(city.Name) == key;
 
-    // A city found by name and by abbreviation counts once, at its better weight; a subdivision yields to a city
-    // of its name that holds a fair share of its people.
+    // A city found by name and by abbreviation counts once, at its better weight. Between a city and a subdivision
+    // of one name, the subdivision yields when the city holds a twentieth of its people, else the city yields.
     private static List<Meaning> Settle(List<Meaning> meanings)
     {
-        var largestCity = meanings.Where(m => m.City is not null).Select(m => m.City!.Population).DefaultIfEmpty(0).Max();
+        if (meanings.Count < 2) return meanings;
+        var largestCity = meanings.Max(m => m.City?.Population ?? 0);
+        var largestSubdivision = meanings.Max(m => m.Subdivision?.Population ?? 0);
+        var subdivisionYields = largestCity >= CityShareOfSubdivision * largestSubdivision;
         return meanings
-            .Select(m => m.Subdivision is { } s && largestCity >= 0.05 * s.Population ? m with { Weight = m.Weight * 0.55 } : m)
+            .Select(m => Yields(m) ? m with { Weight = m.Weight * YieldFactor } : m)
             .GroupBy(m => m with { Weight = 0 })
             .Select(g => g.MaxBy(m => m.Weight)!)
             .ToList();
+
+        bool Yields(Meaning m) =>
+            largestCity > 0 && meanings.Any(s => s.Subdivision is not null)
+            && (subdivisionYields ? m.Subdivision is not null : m.City is not null);
     }
 
     // Words that name nothing known, alone in their part and shaped like a name ("Smallville" in "Smallville, KS"),
