@@ -17,6 +17,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, GazetteerCountry> countriesByName;
     private readonly Dictionary<string, GazetteerCountry> countriesByCode;
     private readonly HashSet<string> areas;
+    private readonly Dictionary<string, int> wordsByFirstWord;
 
     private Gazetteer(GazetteerSource source)
     {
@@ -27,6 +28,7 @@ public sealed class Gazetteer
         countriesByName = source.CountriesByName;
         countriesByCode = source.CountriesByCode;
         areas = source.Areas;
+        wordsByFirstWord = source.WordsByFirstWord;
         CityCount = source.CityCount;
     }
 
@@ -70,18 +72,25 @@ public sealed class Gazetteer
     /// <summary>Whether <paramref name="name"/> is a region spanning countries ("EMEA", "North America").</summary>
     public bool IsArea(string name) => areas.Contains(PlaceKey.Fold(name));
 
+    /// <summary>Words in the longest name whose first word (in <see cref="PlaceKey"/> form) is this; 0 when none is.</summary>
+    internal int LongestNameStartingWith(string firstWord) => wordsByFirstWord.GetValueOrDefault(firstWord);
+
+    /// <summary>Everything a name already in <see cref="PlaceKey"/> form may mean: one fold per run of words.</summary>
+    internal NameMatches Named(string key) => new(
+        countriesByName.GetValueOrDefault(key),
+        areas.Contains(key),
+        subdivisionsByName.GetValueOrDefault(key) ?? [],
+        citiesByName.GetValueOrDefault(key) ?? []);
+
     // Sorted in place: rebuilding dictionaries of some 80,000 names would double the load time.
     private static Dictionary<string, List<T>> Freeze<T>(Dictionary<string, List<T>> index, Func<T, double> order)
     {
         foreach (var values in index.Values)
         {
-            if (values.Count > 1)
-            {
-                var sorted = values.Distinct().OrderBy(order).ToList();
-                values.Clear();
-                values.AddRange(sorted);
-            }
-            values.TrimExcess();
+            if (values.Count < 2) continue;
+            var sorted = values.Distinct().OrderBy(order).ToList();
+            values.Clear();
+            values.AddRange(sorted);
         }
         return index;
     }

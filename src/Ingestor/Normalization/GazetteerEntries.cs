@@ -14,7 +14,16 @@ public sealed record GazetteerCountry(string Code, string Alpha3, string Name);
 /// old name of Washington, D.C.), so <see cref="Prominence"/> weighs own-name matches fifty times their population:
 /// enough to keep Rome in Italy, too little to let a village called "New York" beat the city.
 /// </summary>
-public sealed record CityMatch(GazetteerCity City, bool ByOwnName)
+public readonly record struct CityMatch(GazetteerCity City, bool ByOwnName)
 {
     public double Prominence => City.Population * (ByOwnName ? 50.0 : 1.0);
+}
+
+internal readonly record struct NameMatches(
+    GazetteerCountry? Country,
+    bool IsArea,
+    IReadOnlyList<GazetteerSubdivision> Subdivisions,
+    IReadOnlyList<CityMatch> Cities)
+{
+    public bool Any => Country is not null || IsArea || Subdivisions.Count > 0 || Cities.Count > 0;
 }

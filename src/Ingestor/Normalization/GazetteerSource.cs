@@ -1,15 +1,19 @@
+using System.Runtime.InteropServices;
+
 namespace Ingestor.Normalization;
 
 /// <summary>Reads the embedded gazetteer files (Normalization/Data/*.tsv) into the indexes <see cref="Gazetteer"/> freezes.</summary>
 internal sealed class GazetteerSource
 {
-    public Dictionary<string, List<CityMatch>> CitiesByName { get; } = new(StringComparer.Ordinal);
+    // Sized for the data, so that filling them does not rehash.
+    public Dictionary<string, List<CityMatch>> CitiesByName { get; } = new(90_000, StringComparer.Ordinal);
     public Dictionary<string, List<GazetteerCity>> CitiesByAbbreviation { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<GazetteerSubdivision>> SubdivisionsByName { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<GazetteerSubdivision>> SubdivisionsByCode { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, GazetteerCountry> CountriesByName { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, GazetteerCountry> CountriesByCode { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Areas { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> WordsByFirstWord { get; } = new(StringComparer.Ordinal);
     public int CityCount { get; private set; }
 
     public static GazetteerSource ReadEmbedded()
@@ -20,6 +24,8 @@ internal sealed class GazetteerSource
         source.ReadSubdivisions(Rows("subdivisions.tsv").Skip(1));
         source.ReadCities(Rows("cities.tsv").Skip(1), CommonNames(aliases));
         source.ReadAliases(aliases);
+        source.CountWords(source.CitiesByName.Keys.Concat(source.SubdivisionsByName.Keys)
+            .Concat(source.CountriesByName.Keys).Concat(source.Areas));
         return source;
     }
 
@@ -57,7 +63,7 @@ internal sealed class GazetteerSource
                 region.Length == 0 ? null : region, int.Parse(row[3]), row[4] == "PPLC");
             CityCount++;
             Add(CitiesByName, PlaceKey.Fold(city.Name), new CityMatch(city, ByOwnName: true));
-            Add(CitiesByName, PlaceKey.Fold(name), new CityMatch(city, ByOwnName: true));
+            if (city.Name != name) Add(CitiesByName, PlaceKey.Fold(name), new CityMatch(city, ByOwnName: true));
             foreach (var other in Names(row[5]))
             {
                 if (IsAbbreviation(other)) Add(CitiesByAbbreviation, other, city);
@@ -87,6 +93,18 @@ internal sealed class GazetteerSource
         }
     }
 
+    // How many words the longest name starting with each word has, so the parser tries no longer runs of words.
+    private void CountWords(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            var space = key.IndexOf(' ');
+            var first = space < 0 ? key : key[..space];
+            var words = key.AsSpan().Count(' ') + 1;
+            if (words > WordsByFirstWord.GetValueOrDefault(first)) WordsByFirstWord[first] = words;
+        }
+    }
+
     private GazetteerCity FindCity(string reference)
     {
         var parts = reference.Split('|');
@@ -109,7 +127,9 @@ internal sealed class GazetteerSource
     private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
     {
         if (key.Length == 0) return;
-        if (!index.TryGetValue(key, out var values)) index[key] = values = [];
+        ref var values = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out _);
+        // Most names belong to one place: start lists at one element rather than List's default of four.
+        values ??= new List<T>(1);
         values.Add(value);
     }
 

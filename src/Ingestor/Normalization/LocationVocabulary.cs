@@ -5,8 +5,6 @@ internal enum Workplace { Unstated, Remote, Hybrid, Onsite }
 /// <summary>The words of location strings that are not places. All entries are in <see cref="PlaceKey"/> form.</summary>
 internal static class LocationVocabulary
 {
-    public const int LongestWorkplacePhrase = 3;
-
     // How the job is worked rather than where; "anywhere" and "worldwide" are remote without a place.
     private static readonly Dictionary<string, Workplace> WorkplacePhrases = new(StringComparer.Ordinal)
     {
@@ -45,7 +43,14 @@ internal static class LocationVocabulary
         "multiple locations", "various", "various locations", "not applicable", "to be determined", "see description",
     };
 
+    private static readonly Dictionary<string, int> PhraseWordsByFirstWord = WorkplacePhrases.Keys
+        .GroupBy(phrase => phrase.Split(' ')[0])
+        .ToDictionary(g => g.Key, g => g.Max(phrase => phrase.Split(' ').Length), StringComparer.Ordinal);
+
     public static Workplace WorkplaceOf(string key) => WorkplacePhrases.GetValueOrDefault(key);
+
+    /// <summary>Words in the longest workplace phrase starting with this word ("work from home": 3); 0 when none.</summary>
+    public static int LongestPhraseStartingWith(string firstWord) => PhraseWordsByFirstWord.GetValueOrDefault(firstWord);
 
     public static bool IsFiller(string key) => FillerWords.Contains(key);
 

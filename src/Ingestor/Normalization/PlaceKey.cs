@@ -30,7 +30,7 @@ internal static class PlaceKey
             }
         }
         var folded = new string(buffer[..length]);
-        return folded.Contains("t ") ? ExpandAbbreviations(folded) : folded;
+        return folded.Contains("t ") || folded.EndsWith('t') ? ExpandAbbreviations(folded) : folded;
     }
 
     // "St. Louis" and "Saint Louis", "Ft. Worth" and "Fort Worth" name the same places; GeoNames spells either.

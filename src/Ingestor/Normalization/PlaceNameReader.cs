@@ -33,47 +33,16 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
         return pieces.Select(p => p.IsUnknown ? AsUnlistedCity(item, p, pieces) : p).ToList();
     }
 
-    private static List<Piece> MergeUnknownRuns(IEnumerable<Piece> pieces)
-    {
-        var merged = new List<Piece>();
-        foreach (var piece in pieces)
-        {
-            if (piece.IsUnknown && merged is [.., { IsUnknown: true } previous] && previous.Part == piece.Part)
-                merged[^1] = previous with { End = piece.End };
-            else
-                merged.Add(piece);
-        }
-        return merged;
-    }
-
-    // Beside words not understood, a small town or a subdivision named like a common word is more likely a piece of
-    // a name the gazetteer lacks ("Silicon Valley" is not Valley, Alabama; "Eastern Time Zone" not Ghana's Eastern
-    // Region); countries, regions spanning countries and large cities stand.
-    private static Piece BesideUnknownWords(Piece piece)
-    {
-        if (piece.Meanings.Count == 0) return piece;
-        var kept = piece.Meanings.Where(m => m.Country is not null || m.IsArea || m.City?.Population >= LargeCity).ToList();
-        return piece with { Meanings = kept };
-    }
-
-    // "IN" and "OR" after a city are Indiana and Oregon, not the words.
-    private bool IsKnownCode(string token)
-    {
-        var code = LocationText.WithoutAbbreviationDots(token);
-        return code.Length == 2 && IsCode(code) && (gazetteer.CountryCoded(code) is not null
-            || gazetteer.SubdivisionsCoded(code).Count > 0 || gazetteer.CitiesAbbreviated(code).Count > 0);
-    }
-
-    private static bool IsCode(string text) => text.Length is >= 2 and <= 4 && text.All(char.IsAsciiLetterUpper);
-
-    public bool IsName(string text) =>
-        gazetteer.CountryNamed(text) is not null || gazetteer.CitiesNamed(text).Count > 0 || gazetteer.SubdivisionsNamed(text).Count > 0;
+    public bool IsName(string text) => gazetteer.Named(PlaceKey.Fold(text)) is { Any: true, IsArea: false };
 
     private int Take(IReadOnlyList<Token> tokens, int first, List<Piece> pieces)
     {
         var part = tokens[first].Part;
+        var firstWord = PlaceKey.Fold(tokens[first].Text).Split(' ')[0];
+        var longest = Math.Clamp(Math.Max(gazetteer.LongestNameStartingWith(firstWord),
+            LocationVocabulary.LongestPhraseStartingWith(firstWord)), 1, LongestName);
         var last = first;
-        while (last + 1 < tokens.Count && tokens[last + 1].Part == part && last + 1 - first < LongestName) last++;
+        while (last + 1 < tokens.Count && tokens[last + 1].Part == part && last + 1 - first < longest) last++;
 
         for (var end = last; end >= first; end--)
         {
@@ -87,7 +56,7 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
                 return span.Count;
             }
             if (span.Count == 1 && LocationVocabulary.IsFiller(key) && !IsKnownCode(text)) return 1;
-            var meanings = Meanings(text, span.Count == 1 ? LocationText.WithoutAbbreviationDots(text) : null);
+            var meanings = Meanings(key, span.Count == 1 ? LocationText.WithoutAbbreviationDots(text) : null);
             if (meanings.Count > 0)
             {
                 pieces.Add(new Piece(part, start, stop, meanings));
@@ -99,7 +68,7 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
         return 1;
     }
 
-    private List<Meaning> Meanings(string text, string? code)
+    private List<Meaning> Meanings(string key, string? code)
     {
         var meanings = new List<Meaning>();
         if (code is not null && IsCode(code))
@@ -110,14 +79,12 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
             meanings.AddRanked(gazetteer.SubdivisionsCoded(code), s => s.Population, subdivisionWeight, (s, w) => new Meaning(w, Subdivision: s));
             meanings.AddRanked(gazetteer.CitiesAbbreviated(code), c => c.Population, 0.9, (c, w) => new Meaning(w, City: c));
         }
-        var country = gazetteer.CountryNamed(text);
-        if (country is not null) meanings.Add(new Meaning(1.0, Country: country));
-        if (gazetteer.IsArea(text)) meanings.Add(new Meaning(1.0, IsArea: true));
-        meanings.AddRanked(gazetteer.SubdivisionsNamed(text), s => s.Population, 0.9, (s, w) => new Meaning(w, Subdivision: s));
-
-        var key = PlaceKey.Fold(text);
-        meanings.AddRanked(gazetteer.CitiesNamed(text), m => m.Prominence, 0.8, (m, w) =>
-            new Meaning(IsCityState(m.City, country, key) ? 1.05 : w, City: m.City));
+        var named = gazetteer.Named(key);
+        if (named.Country is { } country) meanings.Add(new Meaning(1.0, Country: country));
+        if (named.IsArea) meanings.Add(new Meaning(1.0, IsArea: true));
+        meanings.AddRanked(named.Subdivisions, s => s.Population, 0.9, (s, w) => new Meaning(w, Subdivision: s));
+        meanings.AddRanked(named.Cities, m => m.Prominence, 0.8, (m, w) =>
+            new Meaning(IsCityState(m.City, named.Country, key) ? 1.05 : w, City: m.City));
         return Settle(meanings);
     }
 
@@ -143,6 +110,29 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
             && (subdivisionYields ? m.Subdivision is not null : m.City is not null);
     }
 
+    private static List<Piece> MergeUnknownRuns(IEnumerable<Piece> pieces)
+    {
+        var merged = new List<Piece>();
+        foreach (var piece in pieces)
+        {
+            if (piece.IsUnknown && merged is [.., { IsUnknown: true } previous] && previous.Part == piece.Part)
+                merged[^1] = previous with { End = piece.End };
+            else
+                merged.Add(piece);
+        }
+        return merged;
+    }
+
+    // Beside words not understood, a small town or a subdivision named like a common word is more likely a piece of
+    // a name the gazetteer lacks ("Silicon Valley" is not Valley, Alabama; "Eastern Time Zone" not Ghana's Eastern
+    // Region); countries, regions spanning countries and large cities stand.
+    private static Piece BesideUnknownWords(Piece piece)
+    {
+        if (piece.Meanings.Count == 0) return piece;
+        var kept = piece.Meanings.Where(m => m.Country is not null || m.IsArea || m.City?.Population >= LargeCity).ToList();
+        return piece with { Meanings = kept };
+    }
+
     // Words that name nothing known, alone in their part and shaped like a name ("Smallville" in "Smallville, KS"),
     // may be a town the gazetteer lacks; the place keeps them only if a region or country confirms the rest.
     private static Piece AsUnlistedCity(string item, Piece piece, List<Piece> pieces)
@@ -153,6 +143,16 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
         var nameShaped = words.Length <= 4 && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '.' or '\'' or '-'));
         return alone && nameShaped ? piece with { Meanings = [new Meaning(UnlistedCityWeight, UnlistedCity: text)] } : piece;
     }
+
+    // "IN" and "OR" after a city are Indiana and Oregon, not the words.
+    private bool IsKnownCode(string token)
+    {
+        var code = LocationText.WithoutAbbreviationDots(token);
+        return code.Length == 2 && IsCode(code) && (gazetteer.CountryCoded(code) is not null
+            || gazetteer.SubdivisionsCoded(code).Count > 0 || gazetteer.CitiesAbbreviated(code).Count > 0);
+    }
+
+    private static bool IsCode(string text) => text.Length is >= 2 and <= 4 && text.All(char.IsAsciiLetterUpper);
 }
 
 internal static class MeaningListExtensions
