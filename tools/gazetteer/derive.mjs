@@ -157,7 +157,7 @@ subdivisions.sort((a, b) => a.country.localeCompare(b.country) || a.code.localeC
 function write(file, header, rows) {
     const text = [header.join('\t'), ...rows.map(r => r.join('\t'))].join('\n') + '\n';
     fs.writeFileSync(path.join(outDir, file), text);
-    console.log(`${file}: ${rows.length} rows, ${text.length} bytes`);
+    console.log(`${file}: ${rows.length} rows, ${Buffer.byteLength(text)} bytes`);
 }
 
 write('cities.tsv', ['name', 'country', 'region', 'population', 'feature', 'names'],

@@ -17,7 +17,7 @@ namespace Ingestor.Normalization;
 /// <item>0.50: a town the gazetteer lacks, placed by its region or country; or only a workplace ("On-site").</item>
 /// <item>0.10: nothing recognisable ("TBD", "Multiple Locations"); 0 for empty input.</item>
 /// </list>
-/// Words not understood beside a place cost 0.05 each, down to 0.3.
+/// Each run of words not understood beside a place costs 0.05, down to 0.3.
 /// </summary>
 public sealed class LocationParser(Gazetteer gazetteer)
 {
