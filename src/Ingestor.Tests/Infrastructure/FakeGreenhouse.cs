@@ -26,7 +26,7 @@ public sealed record Reply(int Status, byte[] Body)
 
     public static Reply Board(string sampleToken) => new(200, Payloads.Board(sampleToken));
 
-    public static Reply Status(int status, string body = "") => new(status, System.Text.Encoding.UTF8.GetBytes(body));
+    public static Reply Error(int status, string body = "") => new(status, System.Text.Encoding.UTF8.GetBytes(body));
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Ingestor.Archive;
+using Ingestor.Storage;
 
 namespace Ingestor.Tests.Infrastructure;
 
@@ -36,7 +37,7 @@ public sealed class S3Server : IAsyncDisposable
             throw new InvalidOperationException($"s3rver is not installed ({script}); the test command installs it: npm ci --prefix tools/s3rver");
 
         var directory = Directory.CreateTempSubdirectory("ingestor-s3-").FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { script, "--directory", directory, "--address", "127.0.0.1", "--port", port.ToString(), "--silent" })
             start.ArgumentList.Add(argument);
@@ -99,12 +100,5 @@ public sealed class S3Server : IAsyncDisposable
         }
         _process.Dispose();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

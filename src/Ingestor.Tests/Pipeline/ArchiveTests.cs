@@ -33,7 +33,7 @@ public sealed class ArchiveTests(TestServers servers)
 
         Assert.Equal(PollOutcome.Succeeded, poll.Outcome);
         Assert.StartsWith("file:///", poll.RawPayloadUri);
-        Assert.Equal(payload, await File.ReadAllBytesAsync(new Uri(poll.RawPayloadUri!).LocalPath));
+        Assert.Equal(payload, await File.ReadAllBytesAsync(new Uri(poll.RawPayloadUri!).LocalPath, TestContext.Current.CancellationToken));
     }
 
     [Fact]

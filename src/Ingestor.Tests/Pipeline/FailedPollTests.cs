@@ -28,7 +28,7 @@ public sealed class FailedPollTests(TestServers servers)
     [Fact]
     public async Task AServerErrorThroughEveryRetryChangesNothingAndIsRecorded()
     {
-        await using var ingestor = await WithFalIngestedAsync(servers, Reply.Status(500, "oops"));
+        await using var ingestor = await WithFalIngestedAsync(servers, Reply.Error(500, "oops"));
         var before = await StateAsync(ingestor);
 
         var poll = await ingestor.PollAsync("fal");
@@ -48,7 +48,7 @@ public sealed class FailedPollTests(TestServers servers)
     public async Task TransientErrorsAndRateLimitsAreRetriedHonouringRetryAfter()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
-        ingestor.Greenhouse.Script("fal", Reply.Status(503), Reply.Status(429) with { RetryAfter = "0" }, Reply.Board("fal"));
+        ingestor.Greenhouse.Script("fal", Reply.Error(503), Reply.Error(429) with { RetryAfter = "0" }, Reply.Board("fal"));
 
         var poll = await ingestor.PollAsync("fal");
 
@@ -105,8 +105,8 @@ public sealed class FailedPollTests(TestServers servers)
         using (var s3 = servers.S3.Client())
         {
             foreach (var key in await servers.S3.KeysAsync(ingestor.Bucket))
-                await s3.DeleteObjectAsync(ingestor.Bucket, key);
-            await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = ingestor.Bucket });
+                await s3.DeleteObjectAsync(ingestor.Bucket, key, TestContext.Current.CancellationToken);
+            await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = ingestor.Bucket }, TestContext.Current.CancellationToken);
         }
 
         var poll = await ingestor.PollAsync("fal");
@@ -121,7 +121,7 @@ public sealed class FailedPollTests(TestServers servers)
     public async Task AnUnknownBoardFailsWithAClearReasonWithoutRetrying()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
-        ingestor.Greenhouse.Script("nosuchboard", Reply.Status(404, """{"status":404,"error":"Job not found"}"""));
+        ingestor.Greenhouse.Script("nosuchboard", Reply.Error(404, """{"status":404,"error":"Job not found"}"""));
 
         var poll = await ingestor.PollAsync("nosuchboard");
 

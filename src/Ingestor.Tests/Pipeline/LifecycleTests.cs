@@ -78,7 +78,7 @@ public sealed class LifecycleTests(TestServers servers)
         Assert.True(changed.LastChangedAt > changed.FirstSeenAt);
         var update = (await ingestor.QueryAsync<EventRow>(Sql.Events)).Single(e => e.EventType == "updated");
         Assert.Equal(changed.JobId, update.JobId);
-        Assert.Equal(["title"], update.ChangedFields);
+        Assert.Equal(["title"], update.ChangedFields!);
         Assert.Equal(poll.PollId, update.PollId);
     }
 

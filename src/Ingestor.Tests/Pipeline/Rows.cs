@@ -4,7 +4,17 @@ public sealed record PostingRow(
     string JobId, string ProviderJobKey, string Title, string Status, DateTime FirstSeenAt, DateTime LastSeenAt, DateTime LastCheckedAt,
     DateTime LastChangedAt, DateTime? InactiveAt, string RawPayloadUri, string ContentHash, string SourceHash);
 
-public sealed record EventRow(string JobId, Guid PollId, string EventType, DateTime OccurredAt, string StatusAfter, string RawPayloadUri, string[]? ChangedFields);
+// Properties rather than a constructor: Dapper hands text[] to constructors as System.Array.
+public sealed record EventRow
+{
+    public required string JobId { get; init; }
+    public required Guid PollId { get; init; }
+    public required string EventType { get; init; }
+    public required DateTime OccurredAt { get; init; }
+    public required string StatusAfter { get; init; }
+    public required string RawPayloadUri { get; init; }
+    public string[]? ChangedFields { get; init; }
+}
 
 public static class Sql
 {

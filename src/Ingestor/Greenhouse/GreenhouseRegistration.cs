@@ -41,7 +41,9 @@ public static class GreenhouseRegistration
     {
         resilience.AttemptTimeout.Timeout = greenhouse.AttemptTimeout;
         resilience.TotalRequestTimeout.Timeout = greenhouse.TotalTimeout;
-        resilience.CircuitBreaker.SamplingDuration = greenhouse.AttemptTimeout * 2;
+        // The breaker must sample at least two attempts' worth of time; 30 s is the library's default floor.
+        var twoAttempts = greenhouse.AttemptTimeout * 2;
+        resilience.CircuitBreaker.SamplingDuration = twoAttempts > TimeSpan.FromSeconds(30) ? twoAttempts : TimeSpan.FromSeconds(30);
         resilience.Retry.MaxRetryAttempts = greenhouse.MaxRetryAttempts;
         resilience.Retry.Delay = greenhouse.RetryBaseDelay;
         resilience.Retry.BackoffType = DelayBackoffType.Exponential;

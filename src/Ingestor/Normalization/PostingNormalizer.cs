@@ -20,7 +20,7 @@ public sealed class PostingNormalizer(LocationParser locations, LaunchScope laun
         var isRemote = location.IsRemote || workplaceType == "remote";
         var remotePolicy = RemotePolicyOf(location, isRemote);
         var title = Normalization.NormalizedTitle.Normalize(job.Title, PlaceNames(location));
-        var department = Departments.FromGreenhouse([.. job.Departments.Select(d => new GreenhouseDepartmentRef(d.Id, d.Name, d.ParentId))]);
+        var department = DepartmentPath.FromGreenhouse([.. job.Departments.Select(d => new GreenhouseDepartmentRef(d.Id, d.Name, d.ParentId))]);
         var fingerprint = ContentFingerprint.Of(job, description?.Text);
         var language = job.Language?.Trim().ToLowerInvariant();
 

@@ -18,17 +18,17 @@ public static class SchedulingRegistration
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         builder.Services.AddQuartz(quartz =>
         {
-            quartz.SchedulerName = "ingestor";
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "ingestor";
+                scheduler.GenerateInstanceId = options.Clustered;
+            });
             if (options.Clustered)
             {
-                quartz.SchedulerId = "AUTO";
                 quartz.UsePersistentStore(store =>
                 {
-                    store.UsePostgres(postgres =>
-                    {
-                        postgres.ConnectionStringName = StorageRegistration.ConnectionStringName;
-                        postgres.TablePrefix = "qrtz_";
-                    });
+                    store.UsePostgres(postgres => postgres.ConnectionStringName = StorageRegistration.ConnectionStringName);
+                    store.ConfigureStore(adoJobStore => adoJobStore.TablePrefix = "qrtz_");
                     store.UseSystemTextJsonSerializer();
                     store.UseClustering();
                 });
@@ -39,7 +39,7 @@ public static class SchedulingRegistration
                 .ForJob(PollDueBoardsJob.Key)
                 .WithIdentity("poll-due-boards-every-sweep", "ingestor")
                 .StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(options.SweepInterval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()));
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.SweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Ingestor.Storage;
@@ -38,7 +36,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// <summary>Starts a server on <paramref name="dataDirectory"/>, creating the cluster when the folder holds none yet.</summary>
     public static async Task<LocalPostgres> StartAsync(string dataDirectory, bool durable, CancellationToken cancellationToken = default)
     {
-        var server = new LocalPostgres(FindBinaries(), Path.GetFullPath(dataDirectory), FreeLoopbackPort());
+        var server = new LocalPostgres(FindBinaries(), Path.GetFullPath(dataDirectory), LoopbackPort.Free());
         await server.StartAsync(durable, cancellationToken);
         return server;
     }
@@ -109,12 +107,5 @@ public sealed class LocalPostgres : IAsyncDisposable
             .FirstOrDefault(folder => File.Exists(Path.Combine(folder, "pg_ctl")) && File.Exists(Path.Combine(folder, "initdb")));
         return debian ?? onPath ?? throw new InvalidOperationException(
             "PostgreSQL server binaries were not found (looked in /usr/lib/postgresql/*/bin and on PATH); install them with `apt-get install postgresql` or set ConnectionStrings__Postgres");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
