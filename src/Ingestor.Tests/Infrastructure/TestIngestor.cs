@@ -20,15 +20,19 @@ public sealed class TestIngestor : IAsyncDisposable
     private readonly IHost _host;
     private readonly string? _folder;
 
-    private TestIngestor(IHost host, FakeGreenhouse.Tenant greenhouse, string bucket, string? folder)
+    private TestIngestor(IHost host, FakeGreenhouse.Tenant greenhouse, string bucket, string? folder, IReadOnlyDictionary<string, string?> settings)
     {
         _host = host;
+        Settings = settings;
         Greenhouse = greenhouse;
         Bucket = bucket;
         _folder = folder;
     }
 
     public FakeGreenhouse.Tenant Greenhouse { get; }
+
+    /// <summary>The settings this instance runs on, for starting the service as a process against the same servers.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public string Bucket { get; }
 
@@ -66,7 +70,7 @@ public sealed class TestIngestor : IAsyncDisposable
         builder.Services.AddSingleton(clock ?? new SteppingClock(SteppingClock.RecordDay, TimeSpan.FromMinutes(1)));
         var host = builder.Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
-        return new TestIngestor(host, tenant, bucket, folder);
+        return new TestIngestor(host, tenant, bucket, folder, configuration);
     }
 
     public Task<BoardRef> RegisterAsync(string token) =>

@@ -23,7 +23,7 @@ public sealed class SalaryEvaluationTests(ITestOutputHelper output)
     {
         var report = SalaryEvaluation.Run(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Normalization", "Eval", "salaries.extra.jsonl")));
 
-        Assert.True(report.Field(SalaryEvaluation.InventedField).Total >= 12);
+        Assert.True(report.Field(SalaryEvaluation.NoPayKeptNullField).Total >= 12);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SalaryEvaluationTests(ITestOutputHelper output)
         var report = SalaryEvaluation.Run(lines);
 
         Assert.Equal(1, SalaryEvaluation.InventedSalaries(report));
-        Assert.Equal(2, report.Field(SalaryEvaluation.InventedField).Total);
+        Assert.Equal(2, report.Field(SalaryEvaluation.NoPayKeptNullField).Total);
         Assert.Equal(1, report.CasesRight);
         var miss = Assert.Single(report.Misses);
         Assert.Equal(("Salary: $120K - $150K", "null"), (miss.Input, miss.Expected));
@@ -58,6 +58,6 @@ public sealed class SalaryEvaluationTests(ITestOutputHelper output)
 
         Assert.Equal((2, 1, 2), (report.Field("min").Correct, report.Field("currency").Correct, report.Field("period").Correct));
         Assert.Equal((2, 1), (report.Cases, report.CasesRight));
-        Assert.Equal(0, report.Field(SalaryEvaluation.InventedField).Total);
+        Assert.Equal(0, report.Field(SalaryEvaluation.NoPayKeptNullField).Total);
     }
 }

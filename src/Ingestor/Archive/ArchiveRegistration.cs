@@ -11,7 +11,7 @@ public static class ArchiveRegistration
 {
     public static IHostApplicationBuilder AddArchive(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<ArchiveOptions>(ArchiveOptions.Section);
         builder.Services.AddSingleton<IRawArchive>(services =>
         {
             var options = services.GetRequiredService<IOptions<ArchiveOptions>>().Value;

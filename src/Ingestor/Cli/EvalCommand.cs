@@ -13,7 +13,7 @@ internal static class EvalCommand
             Console.Error.WriteLine($"error: no such file: {file}");
             return IngestorCommandLine.UsageOrConfigurationError;
         }
-        var lines = File.ReadLines(file);
+        var lines = LabeledSet.Read(file);
         var report = kind == "locations"
             ? LocationEvaluation.Run(lines, new LocationParser(Gazetteer.Load()))
             : SalaryEvaluation.Run(lines);

@@ -64,16 +64,29 @@ public static class IngestorCommandLine
             }
         });
 
-        return root.Parse(args).InvokeAsync();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count == 0)
+            return parsed.InvokeAsync();
+        foreach (var error in parsed.Errors)
+            Console.Error.WriteLine($"error: {error.Message}");
+        Console.Error.WriteLine("run with --help for the options");
+        return Task.FromResult(UsageOrConfigurationError);
     }
 
     private static int Fail(Exception exception)
     {
         switch (exception)
         {
+            case AggregateException { InnerExceptions: var inner } when inner.All(e => e is OptionsValidationException):
+                foreach (var failure in inner.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct())
+                    Console.Error.WriteLine($"configuration error: {failure}");
+                return UsageOrConfigurationError;
             case OptionsValidationException invalid:
                 foreach (var failure in invalid.Failures)
                     Console.Error.WriteLine($"configuration error: {failure}");
+                return UsageOrConfigurationError;
+            case FormatException badInput:
+                Console.Error.WriteLine($"error: {badInput.Message}");
                 return UsageOrConfigurationError;
             case NpgsqlException database:
                 Console.Error.WriteLine($"error: PostgreSQL: {database.Message} (check ConnectionStrings__Postgres)");

@@ -11,7 +11,7 @@ public static class GreenhouseRegistration
 {
     public static IHostApplicationBuilder AddGreenhouse(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GreenhouseOptions>().BindConfiguration(GreenhouseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<GreenhouseOptions>(GreenhouseOptions.Section);
 
         var pipeline = builder.Services
             .AddHttpClient<GreenhouseClient>(http =>

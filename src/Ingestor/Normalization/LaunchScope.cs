@@ -1,16 +1,22 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 
 namespace Ingestor.Normalization;
 
-/// <summary>Which postings the product serves at launch: by language and country. Configuration, section <c>LaunchScope</c>.</summary>
+/// <summary>
+/// Which postings the product serves at launch: by language and country. Configuration, section <c>LaunchScope</c>; the defaults
+/// (English; US and Canada) live in appsettings.json, since a list bound from configuration adds to a list set in code.
+/// </summary>
 public sealed class LaunchScopeOptions
 {
     public const string Section = "LaunchScope";
 
-    public string[] Languages { get; set; } = ["en"];
+    [MinLength(1, ErrorMessage = "LaunchScope:Languages needs at least one language")]
+    public string[] Languages { get; set; } = [];
 
     /// <summary>ISO 3166-1 alpha-2 codes.</summary>
-    public string[] Countries { get; set; } = ["US", "CA"];
+    [MinLength(1, ErrorMessage = "LaunchScope:Countries needs at least one ISO 3166-1 alpha-2 code")]
+    public string[] Countries { get; set; } = [];
 
     /// <summary>The reason recorded for postings in scope.</summary>
     public string IncludedReason { get; set; } = "english_us_canada";

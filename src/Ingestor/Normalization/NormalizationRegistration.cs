@@ -8,7 +8,7 @@ public static class NormalizationRegistration
 {
     public static IHostApplicationBuilder AddNormalization(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LaunchScopeOptions>().BindConfiguration(LaunchScopeOptions.Section);
+        builder.Services.AddValidatedOptions<LaunchScopeOptions>(LaunchScopeOptions.Section);
         builder.Services.AddSingleton(_ => Gazetteer.Load());
         builder.Services.AddSingleton<LocationParser>();
         builder.Services.AddSingleton(services => new LaunchScope(services.GetRequiredService<IOptions<LaunchScopeOptions>>().Value));

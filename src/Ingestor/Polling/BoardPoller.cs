@@ -48,7 +48,7 @@ public sealed class BoardPoller(
         IngestorTelemetry.PollSeconds.Record((clock.GetUtcNow() - started).TotalSeconds, new KeyValuePair<string, object?>("outcome", poll.Outcome));
         foreach (var (type, count) in new[] { ("opened", poll.Opened), ("updated", poll.Updated), ("reopened", poll.Reopened), ("closed", poll.Closed) })
             IngestorTelemetry.PostingEvents.Add(count, new KeyValuePair<string, object?>("event_type", type));
-        Log(poll);
+        Log(board, poll);
         return poll;
     }
 
@@ -145,14 +145,14 @@ public sealed class BoardPoller(
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };
 
-    private void Log(PollRecord poll)
+    private void Log(BoardRef board, PollRecord poll)
     {
         if (poll.Outcome == PollOutcome.Failed)
-            logger.LogWarning("Poll failed: {Error}", poll.Error);
+            logger.LogWarning("Poll of {Board} failed: {Error}", board.BoardToken, poll.Error);
         else
             logger.LogInformation(
-                "Poll {Outcome}: {Jobs} jobs, {Opened} opened, {Updated} updated, {Reopened} reopened, {Closed} closed, {Unchanged} unchanged{Note}",
-                poll.Outcome, poll.JobCount, poll.Opened, poll.Updated, poll.Reopened, poll.Closed, poll.Unchanged,
+                "Poll of {Board} {Outcome}: {Jobs} jobs, {Opened} opened, {Updated} updated, {Reopened} reopened, {Closed} closed, {Unchanged} unchanged{Note}",
+                board.BoardToken, poll.Outcome, poll.JobCount, poll.Opened, poll.Updated, poll.Reopened, poll.Closed, poll.Unchanged,
                 poll.Error is null ? "" : $" ({poll.Error})");
     }
 }

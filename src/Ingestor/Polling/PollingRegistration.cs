@@ -9,7 +9,7 @@ public static class PollingRegistration
 {
     public static IHostApplicationBuilder AddPolling(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<PollingOptions>(PollingOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services =>
         {

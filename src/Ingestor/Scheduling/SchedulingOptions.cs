@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Ingestor.Scheduling;
 
 public sealed class SchedulingOptions
@@ -5,9 +7,11 @@ public sealed class SchedulingOptions
     public const string Section = "Scheduling";
 
     /// <summary>How often each replica looks for boards whose next poll is due. Each board's own interval lives in <c>boards.poll_interval</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Scheduling:SweepInterval must be between 1 second and 1 day")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Boards claimed per round of a sweep; a sweep runs rounds until nothing is due.</summary>
+    [Range(1, 10_000, ErrorMessage = "Scheduling:BoardsPerRound must be between 1 and 10000")]
     public int BoardsPerRound { get; set; } = 50;
 
     /// <summary>

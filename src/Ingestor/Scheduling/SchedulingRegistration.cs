@@ -10,10 +10,7 @@ public static class SchedulingRegistration
 {
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section)
-            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Scheduling:SweepInterval must be positive")
-            .Validate(o => o.BoardsPerRound > 0, "Scheduling:BoardsPerRound must be positive")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
 
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         builder.Services.AddQuartz(quartz =>

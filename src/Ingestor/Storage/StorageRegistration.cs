@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Ingestor.Storage;
@@ -15,8 +16,8 @@ public static class StorageRegistration
         {
             var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
             if (string.IsNullOrWhiteSpace(connectionString))
-                throw new InvalidOperationException(
-                    "ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is required outside the Development environment");
+                throw new OptionsValidationException(ConnectionStringName, typeof(string),
+                    ["ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is required outside the Development environment"]);
             return new NpgsqlDataSourceBuilder(connectionString) { Name = "ingestor" }.Build();
         });
         builder.Services.AddSingleton<Migrator>();

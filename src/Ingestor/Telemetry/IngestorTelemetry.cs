@@ -3,7 +3,10 @@ using System.Diagnostics.Metrics;
 
 namespace Ingestor.Telemetry;
 
-/// <summary>The service's one meter and one activity source; exported on <c>/metrics</c> in Prometheus format.</summary>
+/// <summary>
+/// The service's one meter and one activity source. On <c>/metrics</c> the meter's name prefixes each instrument:
+/// <c>ingestor_polls</c>, <c>ingestor_posting_events</c>, <c>ingestor_poll_duration</c>, <c>ingestor_payload_bytes</c>.
+/// </summary>
 public static class IngestorTelemetry
 {
     public const string Name = "Ingestor";
@@ -13,12 +16,12 @@ public static class IngestorTelemetry
     private static readonly Meter Meter = new(Name);
 
     /// <summary>Board polls, tagged by board and outcome (succeeded, partial, failed, superseded).</summary>
-    public static readonly Counter<long> Polls = Meter.CreateCounter<long>("ingestor_polls", description: "Board polls by outcome");
+    public static readonly Counter<long> Polls = Meter.CreateCounter<long>("polls", description: "Board polls by outcome");
 
     /// <summary>Lifecycle events written: opened, updated, closed, reopened.</summary>
-    public static readonly Counter<long> PostingEvents = Meter.CreateCounter<long>("ingestor_posting_events", description: "Posting lifecycle events by type");
+    public static readonly Counter<long> PostingEvents = Meter.CreateCounter<long>("posting.events", description: "Posting lifecycle events by type");
 
-    public static readonly Histogram<double> PollSeconds = Meter.CreateHistogram<double>("ingestor_poll_duration", unit: "s", description: "Time to fetch, archive and record one board");
+    public static readonly Histogram<double> PollSeconds = Meter.CreateHistogram<double>("poll.duration", unit: "s", description: "Time to fetch, archive and record one board");
 
-    public static readonly Counter<long> PayloadBytes = Meter.CreateCounter<long>("ingestor_payload_bytes", unit: "By", description: "Raw payload bytes fetched and archived");
+    public static readonly Counter<long> PayloadBytes = Meter.CreateCounter<long>("payload.bytes", unit: "By", description: "Raw payload bytes fetched and archived");
 }

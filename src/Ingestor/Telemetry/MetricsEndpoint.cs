@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ public sealed class MetricsOptions
     public const string Section = "Metrics";
 
     /// <summary>Port of the Prometheus <c>/metrics</c> endpoint in service mode; 0 turns it off.</summary>
+    [Range(0, 65535, ErrorMessage = "Metrics:Port must be between 0 and 65535")]
     public int Port { get; set; } = 9464;
 }
 
@@ -40,8 +42,7 @@ public static class MetricsRegistration
 {
     public static IHostApplicationBuilder AddMetricsEndpoint(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
-            .Validate(o => o.Port is >= 0 and <= 65535, "Metrics:Port must be between 0 and 65535").ValidateOnStart();
+        builder.Services.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
         builder.Services.AddHostedService<MetricsEndpoint>();
         return builder;
     }

@@ -11,10 +11,10 @@ namespace Ingestor.Normalization.Evaluation;
 public static class SalaryEvaluation
 {
     /// <summary>
-    /// The field counting invented salaries: its <see cref="FieldScore.Correct"/> is how many texts labeled as stating no pay
-    /// still got one, out of <see cref="FieldScore.Total"/> such texts. Unlike the other fields, lower is better; it should be 0.
+    /// The score on texts labeled as stating no pay: <see cref="FieldScore.Correct"/> of them got no salary, out of
+    /// <see cref="FieldScore.Total"/>. Anything short of all of them is an invented salary.
     /// </summary>
-    public const string InventedField = "invented";
+    public const string NoPayKeptNullField = "no_pay_kept_null";
 
     private static readonly string[] ScoredFields = ["min", "max", "currency", "period"];
 
@@ -47,13 +47,14 @@ public static class SalaryEvaluation
             }
         }
         var scores = ScoredFields.Select(field => new FieldScore(field, correct[field], cases))
-            .Append(new FieldScore(InventedField, invented, textsWithoutPay))
+            .Append(new FieldScore(NoPayKeptNullField, textsWithoutPay - invented, textsWithoutPay))
             .ToList();
         return new EvaluationReport(scores, misses, cases, casesRight);
     }
 
     /// <summary>How many texts without pay got a salary anyway.</summary>
-    public static int InventedSalaries(EvaluationReport report) => report.Field(InventedField).Correct;
+    public static int InventedSalaries(EvaluationReport report) =>
+        report.Field(NoPayKeptNullField).Total - report.Field(NoPayKeptNullField).Correct;
 
     private sealed record Fields(decimal Min, decimal Max, string Currency, string Period);
 
