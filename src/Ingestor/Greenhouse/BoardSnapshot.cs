@@ -39,7 +39,7 @@ public sealed record BoardSnapshot(IReadOnlyList<GreenhouseJob> Jobs, int? Decla
             {
                 var job = GreenhouseJobReader.Read(item);
                 if (job is null)
-                    rejected.Add($"the job at index {index} has no usable id or title");
+                    rejected.Add($"the job at index {index} has no usable id");
                 else if (!ids.Add(job.Id))
                     rejected.Add($"job {job.Id} is listed twice");
                 else

@@ -4,15 +4,18 @@ namespace Ingestor.Greenhouse;
 
 internal static class GreenhouseJobReader
 {
-    /// <summary>Reads one job object; null when it lacks what identifies a posting (an integer id and a title).</summary>
+    /// <summary>
+    /// Reads one job object; null only when it lacks what identifies a posting, an integer id. Anything else missing is kept
+    /// as missing: a posting without a title is still a posting, and dropping it would make it look closed.
+    /// </summary>
     public static GreenhouseJob? Read(JsonElement job)
     {
-        if (job.ValueKind != JsonValueKind.Object || job.Int64("id") is not { } id || job.String("title") is not { } title)
+        if (job.ValueKind != JsonValueKind.Object || job.Int64("id") is not { } id)
             return null;
 
         return new GreenhouseJob(
             Id: id,
-            Title: title,
+            Title: job.String("title") ?? "",
             AbsoluteUrl: job.String("absolute_url"),
             LocationName: job.Property("location")?.String("name"),
             CompanyName: job.String("company_name"),

@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Json;
+using Ingestor.Greenhouse;
+using Ingestor.Normalization;
+
+namespace Ingestor.Tests.Normalization;
+
+public sealed class FingerprintTests
+{
+    private static GreenhouseJob Job(string json) => Assert.Single(BoardSnapshot.Parse(Encoding.UTF8.GetBytes($$"""{"jobs":[{{json}}]}""")).Jobs);
+
+    private const string Fal = """{"id":1,"title":"Engineer","location":{"name":"San Francisco"},"updated_at":"2026-05-21T15:54:05-04:00","content":"&lt;p&gt;Build&lt;/p&gt;","metadata":[]}""";
+
+    [Fact]
+    public void KeyOrderWhitespaceAndEscapingDoNotChangeTheSourceHash()
+    {
+        var compact = Job(Fal).Source;
+        var reordered = Job("""
+            { "metadata": [], "content": "&lt;p&gt;Build&lt;/p&gt;",
+              "updated_at": "2026-05-21T15:54:05-04:00", "location": { "name": "San \u0046rancisco" }, "title": "Engineer", "id": 1 }
+            """).Source;
+
+        Assert.Equal(CanonicalJson.Sha256Hex(compact), CanonicalJson.Sha256Hex(reordered));
+    }
+
+    [Fact]
+    public void AChangedValueChangesTheSourceHash() =>
+        Assert.NotEqual(CanonicalJson.Sha256Hex(Job(Fal).Source), CanonicalJson.Sha256Hex(Job(Fal.Replace("Engineer", "Engineer II")).Source));
+
+    [Fact]
+    public void TheContentHashIgnoresVolatileFieldsAndNamesWhatChanged()
+    {
+        var before = ContentFingerprint.Of(Job(Fal), "Build");
+        var touched = ContentFingerprint.Of(Job(Fal.Replace("2026-05-21T15:54:05", "2026-06-01T00:00:00")), "Build");
+        var retitled = ContentFingerprint.Of(Job(Fal.Replace("\"Engineer\"", "\"Staff Engineer\"")), "Build");
+
+        Assert.Equal(before.ContentHash, touched.ContentHash);
+        Assert.Equal(before.FieldHashes, touched.FieldHashes);
+        Assert.NotEqual(before.ContentHash, retitled.ContentHash);
+        Assert.Equal(["title"], before.FieldHashes.Keys.Where(k => before.FieldHashes[k] != retitled.FieldHashes[k]));
+    }
+
+    [Fact]
+    public void CanonicalJsonSortsKeysAndDropsWhitespace()
+    {
+        using var document = JsonDocument.Parse("""{ "b": [2, 1], "a": { "d": "é", "c": null } }""");
+        Assert.Equal("""{"a":{"c":null,"d":"é"},"b":[2,1]}""", Encoding.UTF8.GetString(CanonicalJson.Serialize(document.RootElement)));
+    }
+}
