@@ -11,19 +11,20 @@ public sealed class LocalPostgres : IAsyncDisposable
 {
     private const string Database = "ingestor";
     private readonly string _binaries;
-    private readonly string _dataDirectory;
     private readonly bool _asPostgresUser;
 
-    private LocalPostgres(string binaries, string dataDirectory, int port)
+    private LocalPostgres(string binaries, int port)
     {
         _binaries = binaries;
-        _dataDirectory = dataDirectory;
         Port = port;
         // PostgreSQL refuses to run as root; as root we hand the folder to the postgres account and run as it.
         _asPostgresUser = Environment.UserName == "root";
     }
 
     public int Port { get; }
+
+    /// <summary>Where the data lives: the folder asked for, unless the postgres account cannot reach it (see <see cref="StartAsync(string, bool, CancellationToken)"/>).</summary>
+    public string DataDirectory { get; private set; } = "";
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder
     {
@@ -33,26 +34,37 @@ public sealed class LocalPostgres : IAsyncDisposable
         Database = Database,
     }.ConnectionString;
 
-    /// <summary>Starts a server on <paramref name="dataDirectory"/>, creating the cluster when the folder holds none yet.</summary>
+    /// <summary>
+    /// Starts a server on <paramref name="dataDirectory"/>, creating the cluster when the folder holds none yet. Run as root,
+    /// the server runs as the postgres account; when that account cannot reach the folder (a checkout under /root, say),
+    /// the data goes to a folder of the system's temporary directory named after the one asked for, so reruns find it again.
+    /// </summary>
     public static async Task<LocalPostgres> StartAsync(string dataDirectory, bool durable, CancellationToken cancellationToken = default)
     {
-        var server = new LocalPostgres(FindBinaries(), Path.GetFullPath(dataDirectory), LoopbackPort.Free());
-        await server.StartAsync(durable, cancellationToken);
+        var server = new LocalPostgres(FindBinaries(), LoopbackPort.Free());
+        await server.BootAsync(Path.GetFullPath(dataDirectory), durable, cancellationToken);
         return server;
     }
 
-    private async Task StartAsync(bool durable, CancellationToken cancellationToken)
+    private async Task BootAsync(string dataDirectory, bool durable, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_dataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        if (_asPostgresUser && !await PostgresAccountReachesAsync(Path.GetDirectoryName(dataDirectory)!, cancellationToken))
+        {
+            var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..12];
+            dataDirectory = Path.Combine(Path.GetTempPath(), $"ingestor-postgres-{name}");
+            Directory.CreateDirectory(dataDirectory);
+        }
+        DataDirectory = dataDirectory;
         if (_asPostgresUser)
-            await RunAsync("chown", ["-R", "postgres:postgres", _dataDirectory], cancellationToken);
-        if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
-            await RunPostgresToolAsync("initdb", ["-D", _dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"], cancellationToken);
+            await RunAsync("chown", ["-R", "postgres:postgres", dataDirectory], cancellationToken);
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+            await RunPostgresToolAsync("initdb", ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"], cancellationToken);
 
         // Throwaway data needs no crash safety; skipping fsync makes tests and the demo several times faster.
         var speed = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_dataDirectory} -c max_connections=200{speed}";
-        await RunPostgresToolAsync("pg_ctl", ["-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken);
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c max_connections=200{speed}";
+        await RunPostgresToolAsync("pg_ctl", ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken);
 
         var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString;
         await using var connection = new NpgsqlConnection(admin);
@@ -68,7 +80,20 @@ public sealed class LocalPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await RunPostgresToolAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
+        await RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
+    }
+
+    private async Task<bool> PostgresAccountReachesAsync(string folder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync("runuser", ["-u", "postgres", "--", "test", "-x", folder], cancellationToken);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private Task RunPostgresToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)

@@ -38,6 +38,7 @@ public static class StorageRegistration
         var directory = builder.Configuration["LocalPostgres:Directory"] ?? ".local/postgres";
         var server = await LocalPostgres.StartAsync(directory, durable: true, cancellationToken);
         builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = server.ConnectionString;
+        Console.Error.WriteLine($"throwaway PostgreSQL on 127.0.0.1:{server.Port} (user postgres, database ingestor), data in {server.DataDirectory}");
         return server;
     }
 }
