@@ -25,6 +25,8 @@ public sealed class PostingNormalizerTests
         Assert.Equal((70000m, 90000m, "EUR", "year"), (posting.SalaryMin, posting.SalaryMax, posting.SalaryCurrency, posting.SalaryPeriod));
         Assert.Equal("de", posting.Language);
         Assert.Equal("not_english", Scope(posting));
+        var confidence = posting.Parsed["confidence"]!;
+        Assert.Equal((0.95, 0.95), ((double)confidence["employment_type"]!, (double)confidence["workplace_type"]!));
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class PostingNormalizerTests
 
         Assert.Equal((180000m, 250000m, "USD", "year"), (posting.SalaryMin, posting.SalaryMax, posting.SalaryCurrency, posting.SalaryPeriod));
         Assert.Equal("San Francisco Bay Area: 180,000 - 250,000 USD", posting.SalaryRaw);
-        Assert.Equal(0.95, (double)posting.Parsed["salary_confidence"]!);
+        Assert.Equal(0.95, (double)posting.Parsed["confidence"]!["salary"]!);
     }
 
     [Fact]
@@ -115,6 +117,10 @@ public sealed class PostingNormalizerTests
             Assert.InRange((double)posting.Parsed["location"]!["confidence"]!, 0.0, 1.0);
             Assert.True(posting.SalaryMin is null || posting.SalaryMin <= posting.SalaryMax);
             Assert.True(posting.CountryCode is null || posting.Country is not null, $"{job.LocationName}: a country code without a name");
+            var confidence = posting.Parsed["confidence"]!;
+            Assert.Equal(posting.SalaryMin is null, confidence["salary"] is null);
+            Assert.Equal(posting.EmploymentType is null, confidence["employment_type"] is null);
+            Assert.Equal(posting.WorkplaceType is null, confidence["workplace_type"] is null);
         }
     }
 }

@@ -21,7 +21,14 @@ public static partial class EmploymentTypes
     static readonly string[] MostTellingFirst = [Intern, Temporary, Contract, PartTime, FullTime];
 
     public static string? Classify(IEnumerable<KeyValuePair<string, string>> metadata, string title, string? descriptionText) =>
-        FromMetadata(metadata) ?? FromTitle(title) ?? (descriptionText is null ? null : FromText(descriptionText));
+        Infer(metadata, title, descriptionText)?.Value;
+
+    /// <summary>The kind with the confidence its source earns: 0.95 from a custom field, 0.85 from the title, 0.7 from a sentence.</summary>
+    public static Inferred? Infer(IEnumerable<KeyValuePair<string, string>> metadata, string title, string? descriptionText) =>
+        FromMetadata(metadata) is { } fromField ? new Inferred(fromField, 0.95)
+        : FromTitle(title) is { } fromTitle ? new Inferred(fromTitle, 0.85)
+        : descriptionText is not null && FromText(descriptionText) is { } fromText ? new Inferred(fromText, 0.7)
+        : null;
 
     static string? FromMetadata(IEnumerable<KeyValuePair<string, string>> metadata)
     {

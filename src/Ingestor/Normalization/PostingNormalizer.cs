@@ -16,8 +16,10 @@ public sealed class PostingNormalizer(LocationParser locations, LaunchScope laun
         var metadata = job.Metadata.Where(m => m.Value is not null).Select(m => KeyValuePair.Create(m.Name, m.Value!)).ToList();
         var salaries = CompensationOf(job, description?.Text, location.CountryCode);
         var salary = salaries.FirstOrDefault();
-        var workplaceType = WorkplaceTypes.FromMetadata(metadata) ?? location.WorkplaceType ?? WorkplaceTypes.FromTitle(job.Title);
-        var isRemote = location.IsRemote || workplaceType == "remote";
+        var workplace = WorkplaceTypes.Infer(metadata, location.WorkplaceType, job.Title);
+        var workplaceType = workplace?.Value;
+        var employment = EmploymentTypes.Infer(metadata, job.Title, description?.Text);
+        var isRemote = location.IsRemote || workplaceType == WorkplaceTypes.Remote;
         var remotePolicy = RemotePolicyOf(location, isRemote);
         var title = Normalization.NormalizedTitle.Normalize(job.Title, PlaceNames(location));
         var department = DepartmentPath.FromGreenhouse([.. job.Departments.Select(d => new GreenhouseDepartmentRef(d.Id, d.Name, d.ParentId))]);
@@ -34,12 +36,18 @@ public sealed class PostingNormalizer(LocationParser locations, LaunchScope laun
             ["salary_max"] = salary?.Max,
             ["salary_currency"] = salary?.Currency,
             ["salary_period"] = salary?.Period,
-            ["salary_confidence"] = salary?.Confidence,
             ["salaries"] = new JsonArray([.. salaries.Select(SalaryNode)]),
-            ["employment_type"] = EmploymentTypes.Classify(metadata, job.Title, description?.Text),
+            ["employment_type"] = employment?.Value,
             ["remote_policy"] = remotePolicy,
             ["workplace_type"] = workplaceType,
             ["title"] = new JsonObject { ["normalized"] = title.Title, ["seniority"] = title.Seniority, ["level"] = title.Level },
+            ["confidence"] = new JsonObject
+            {
+                ["location"] = location.Confidence,
+                ["salary"] = salary?.Confidence,
+                ["employment_type"] = employment?.Confidence,
+                ["workplace_type"] = workplace?.Confidence,
+            },
             ["inferred_at"] = null,
             ["launch_scope"] = launchScope.Evaluate(language, location, locationNode),
         };
@@ -62,7 +70,7 @@ public sealed class PostingNormalizer(LocationParser locations, LaunchScope laun
             RemotePolicy: remotePolicy,
             Department: department.Department,
             Team: department.Team,
-            EmploymentType: (string?)parsed["employment_type"],
+            EmploymentType: employment?.Value,
             SalaryRaw: salary?.Raw,
             SalaryMin: salary?.Min,
             SalaryMax: salary?.Max,

@@ -25,6 +25,16 @@ public static partial class WorkplaceTypes
         return OnlyOne(kinds);
     }
 
+    /// <summary>
+    /// The arrangement from the most direct source that states one: a custom field (0.95), the location string (0.9),
+    /// the title (0.8).
+    /// </summary>
+    public static Inferred? Infer(IEnumerable<KeyValuePair<string, string>> metadata, string? fromLocation, string title) =>
+        FromMetadata(metadata) is { } fromField ? new Inferred(fromField, 0.95)
+        : fromLocation is not null ? new Inferred(fromLocation, 0.9)
+        : FromTitle(title) is { } fromTitle ? new Inferred(fromTitle, 0.8)
+        : null;
+
     public static string? FromTitle(string title) =>
         OnlyOne(TitleText.Segments(title).Select(FromMarker).OfType<string>());
 
