@@ -41,7 +41,7 @@ try
     await host.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
 
     Console.WriteLine();
-    Console.WriteLine($"{"poll",-46} {"postings",8} {"ms",8} {"round trips",12}");
+    Console.WriteLine($"{"poll",-46} {"postings",8} {"ms",8} {"in db",8} {"round trips",12}");
     foreach (var board in new[] { "stripe", "stripe-x10" })
     {
         var original = File.ReadAllBytes(BoardFile(boards, board));
@@ -74,6 +74,7 @@ static void MeasureNormalization(byte[] payload)
     Console.WriteLine($"stripe: {jobs} postings, {payload.Length / 1024.0 / 1024:0.0} MB; gazetteer load {gazetteerLoad.TotalMilliseconds:0} ms");
     Console.WriteLine($"{"stage",-34} {"µs/posting",12}");
     Report("parse payload (System.Text.Json)", () => BoardSnapshot.Parse(payload));
+    Report("identify (job id, source hash)", () => { foreach (var job in snapshot.Jobs) PostingNormalizer.Identify("greenhouse", "stripe", job); });
     Report("description HTML → text", () => { foreach (var job in snapshot.Jobs) HtmlText.FromEscapedContent(job.Content); });
     Report("location", () => { foreach (var job in snapshot.Jobs) locations.Parse(job.LocationName); });
     Report("salary from text", () => { foreach (var text in texts) SalaryParser.ParseAll(text); });
@@ -96,11 +97,16 @@ static async Task MeasurePollAsync(IHost host, string board, string label)
     var target = await boards.RegisterAsync("greenhouse", board, CancellationToken.None);
 
     var roundTrips = 0;
+    var inDatabase = TimeSpan.Zero;
     using var listener = new ActivityListener
     {
         ShouldListenTo = source => source.Name == "Npgsql",
         Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-        ActivityStopped = _ => Interlocked.Increment(ref roundTrips),
+        ActivityStopped = activity =>
+        {
+            Interlocked.Increment(ref roundTrips);
+            inDatabase += activity.Duration;
+        },
     };
     ActivitySource.AddActivityListener(listener);
     var clock = Stopwatch.StartNew();
@@ -109,7 +115,7 @@ static async Task MeasurePollAsync(IHost host, string board, string label)
     if (poll.Outcome == PollOutcome.Failed)
         throw new InvalidOperationException($"{board}: {poll.Error}");
     // Npgsql traces each command or batch it sends; the commit is one more.
-    Console.WriteLine($"{board + ": " + label,-46} {poll.JobCount,8} {elapsed.TotalMilliseconds,8:0} {roundTrips + 1,12}");
+    Console.WriteLine($"{board + ": " + label,-46} {poll.JobCount,8} {elapsed.TotalMilliseconds,8:0} {inDatabase.TotalMilliseconds,8:0} {roundTrips + 1,12}");
 }
 
 static string FindRepository()

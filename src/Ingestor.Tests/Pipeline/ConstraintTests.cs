@@ -51,7 +51,8 @@ public sealed class ConstraintTests(TestServers servers)
 
         var stale = new ObservedSnapshot(Guid.CreateVersion7(), DateTimeOffset.UnixEpoch, new DateTimeOffset(observedBefore).AddMinutes(-5), 200,
             new string('0', 64), 0, "s3://old/payload.json", [], IsComplete: true, DeclaredTotal: 0, Problems: []);
-        var poll = await ingestor.Get<PostingStore>().ApplyAsync(board, stale, CancellationToken.None);
+        await using var transaction = await ingestor.Get<PostingStore>().BeginAsync(board, CancellationToken.None);
+        var poll = await transaction.ApplyAsync(stale, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Superseded, poll.Outcome);
         Assert.Equal(3, await ingestor.ScalarAsync<int>("select count(*) from postings where status = 'active'"));

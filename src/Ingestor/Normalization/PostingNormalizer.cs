@@ -8,8 +8,13 @@ namespace Ingestor.Normalization;
 /// <summary>Turns one Greenhouse job into the posting we store: decoded description, parsed place and pay, classifications, fingerprints.</summary>
 public sealed class PostingNormalizer(LocationParser locations, LaunchScope launchScope)
 {
+    /// <summary>What identifies a job across polls, and the hash of the job exactly as sent: cheap, and all an unchanged posting needs.</summary>
+    public static (string JobId, string SourceHash) Identify(string provider, string boardToken, GreenhouseJob job) =>
+        (JobId.For(provider, boardToken, job.Id.ToString(CultureInfo.InvariantCulture)), CanonicalJson.Sha256Hex(job.Source));
+
     public NormalizedPosting Normalize(string provider, string boardToken, GreenhouseJob job)
     {
+        var (jobId, sourceHash) = Identify(provider, boardToken, job);
         var description = HtmlText.FromEscapedContent(job.Content);
         var offices = job.Offices.Select(o => o.Location ?? o.Name).ToList();
         var location = locations.Parse(job.LocationName, offices);
@@ -53,7 +58,7 @@ public sealed class PostingNormalizer(LocationParser locations, LaunchScope laun
         };
 
         return new NormalizedPosting(
-            JobId: JobId.For(provider, boardToken, job.Id.ToString(CultureInfo.InvariantCulture)),
+            JobId: jobId,
             Provider: provider,
             BoardToken: boardToken,
             ProviderJobKey: job.Id.ToString(CultureInfo.InvariantCulture),
@@ -82,7 +87,7 @@ public sealed class PostingNormalizer(LocationParser locations, LaunchScope laun
             SourcePostedAt: job.FirstPublished,
             SourceUpdatedAt: job.UpdatedAt,
             ContentHash: fingerprint.ContentHash,
-            SourceHash: CanonicalJson.Sha256Hex(job.Source),
+            SourceHash: sourceHash,
             FieldHashes: fingerprint.FieldHashes,
             Native: WithoutContent(job.Source),
             DescriptionHtml: description?.Html,

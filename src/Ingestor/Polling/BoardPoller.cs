@@ -84,23 +84,36 @@ public sealed class BoardPoller(
         }
 
         var snapshot = BoardSnapshot.Parse(response.Body);
-        var (postings, problems) = Normalize(board, snapshot);
+        await using var transaction = await store.BeginAsync(board, cancellationToken);
+        var (postings, problems) = Normalize(board, snapshot, transaction, response.ReceivedAt);
         var observed = new ObservedSnapshot(
             attempt.PollId, attempt.Started, response.ReceivedAt, (int)response.Status, attempt.Sha256, response.Body.Length, attempt.RawUri,
             postings, snapshot.IsComplete && problems.Count == 0, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems]);
-        return await store.ApplyAsync(board, observed, cancellationToken);
+        return await transaction.ApplyAsync(observed, cancellationToken);
     }
 
-    /// <summary>A job the normalizer cannot handle is kept out (its raw form is archived) and the snapshot counts as incomplete.</summary>
-    private (List<NormalizedPosting> Postings, List<string> Problems) Normalize(BoardRef board, BoardSnapshot snapshot)
+    /// <summary>
+    /// Normalizes what is new or changed; a posting the board holds exactly as sent is only identified, which makes a poll
+    /// of an unchanged board cost little more than parsing it. A job the normalizer cannot handle is kept out (its raw form
+    /// is archived) and the snapshot counts as incomplete.
+    /// </summary>
+    private (List<SnapshotPosting> Postings, List<string> Problems) Normalize(
+        BoardRef board, BoardSnapshot snapshot, BoardTransaction transaction, DateTimeOffset observedAt)
     {
-        var postings = new List<NormalizedPosting>(snapshot.Jobs.Count);
+        var postings = new List<SnapshotPosting>(snapshot.Jobs.Count);
         var problems = new List<string>();
+        var superseded = transaction.IsSupersededAt(observedAt);
         foreach (var job in snapshot.Jobs)
         {
+            var (jobId, sourceHash) = PostingNormalizer.Identify(board.Provider, board.BoardToken, job);
+            if (superseded || transaction.HoldsUnchanged(jobId, sourceHash))
+            {
+                postings.Add(new SnapshotPosting(jobId, sourceHash, null));
+                continue;
+            }
             try
             {
-                postings.Add(normalizer.Normalize(board.Provider, board.BoardToken, job));
+                postings.Add(new SnapshotPosting(jobId, sourceHash, normalizer.Normalize(board.Provider, board.BoardToken, job)));
             }
             catch (Exception e)
             {

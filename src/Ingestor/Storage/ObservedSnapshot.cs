@@ -2,6 +2,12 @@ using Ingestor.Normalization;
 
 namespace Ingestor.Storage;
 
+/// <summary>
+/// A posting of a snapshot. <see cref="Normalized"/> is null when the board already holds it, active, with the same
+/// source hash: it is the same posting byte for byte, so there is nothing to derive again.
+/// </summary>
+public sealed record SnapshotPosting(string JobId, string SourceHash, NormalizedPosting? Normalized);
+
 /// <summary>A board payload that was fetched, archived and normalized, ready to be reconciled with the database.</summary>
 public sealed record ObservedSnapshot(
     Guid PollId,
@@ -11,7 +17,7 @@ public sealed record ObservedSnapshot(
     string PayloadSha256,
     long PayloadBytes,
     string RawPayloadUri,
-    IReadOnlyList<NormalizedPosting> Postings,
+    IReadOnlyList<SnapshotPosting> Postings,
     bool IsComplete,
     int? DeclaredTotal,
     IReadOnlyList<string> Problems);
