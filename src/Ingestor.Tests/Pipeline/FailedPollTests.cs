@@ -93,6 +93,7 @@ public sealed class FailedPollTests(TestServers servers)
         var poll = await ingestor.PollAsync("fal");
 
         Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.StartsWith("the payload arrived cut short", poll.Error);
         Assert.Null(poll.RawPayloadUri);
         await AssertUnchangedAsync(ingestor, before);
     }

@@ -154,6 +154,9 @@ public sealed class BoardPoller(
         TimeoutRejectedException => "Greenhouse did not answer in time, through every retry",
         BrokenCircuitException => "requests to Greenhouse are paused after repeated failures (circuit open); the next poll tries again",
         HttpRequestException e => $"could not reach Greenhouse: {e.Message}",
+        Npgsql.NpgsqlException e => $"the database refused the poll's writes, so nothing changed: {e.Message}",
+        IOException e => $"the payload arrived cut short: {e.Message}",
+        OperationCanceledException => "Greenhouse stopped sending the payload partway (nothing within Greenhouse:AttemptTimeout)",
         ArgumentException e => e.Message,
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };
