@@ -40,7 +40,12 @@ public sealed class TestServers : IAsyncLifetime
     }
 
     /// <summary>A fresh, migrated database of the test's own.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(Template);
+
+    /// <summary>A database of the test's own with no schema at all.</summary>
+    public Task<string> CreateEmptyDatabaseAsync() => CreateDatabaseAsync("template0");
+
+    private async Task<string> CreateDatabaseAsync(string template)
     {
         var name = $"test_{Guid.NewGuid():N}";
         var admin = new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
@@ -50,7 +55,7 @@ public sealed class TestServers : IAsyncLifetime
         {
             await using var connection = new NpgsqlConnection(admin);
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {name} template {Template}", connection);
+            await using var create = new NpgsqlCommand($"create database {name} template {template}", connection);
             await create.ExecuteNonQueryAsync();
         }
         finally

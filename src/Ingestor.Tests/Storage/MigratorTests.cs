@@ -1,0 +1,25 @@
+using Dapper;
+using Ingestor.Storage;
+using Ingestor.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Ingestor.Tests.Storage;
+
+public sealed class MigratorTests(TestServers servers)
+{
+    [Fact]
+    public async Task ReplicasStartingTogetherApplyEachMigrationExactlyOnce()
+    {
+        await using var database = NpgsqlDataSource.Create(await servers.CreateEmptyDatabaseAsync());
+        var migrator = new Migrator(database, NullLogger<Migrator>.Instance);
+
+        var applied = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => migrator.MigrateAsync(CancellationToken.None)));
+
+        Assert.Equal(["001_postings", "002_quartz_job_store"], applied.Single(names => names.Count > 0));
+        Assert.Equal(5, applied.Count(names => names.Count == 0));
+        await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([1, 2], await connection.QueryAsync<int>("select version from schema_migrations order by version"));
+        Assert.Empty(await migrator.MigrateAsync(CancellationToken.None));
+    }
+}
