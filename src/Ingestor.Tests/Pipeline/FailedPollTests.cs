@@ -93,7 +93,8 @@ public sealed class FailedPollTests(TestServers servers)
         var poll = await ingestor.PollAsync("fal");
 
         Assert.Equal(PollOutcome.Failed, poll.Outcome);
-        Assert.StartsWith("the payload arrived cut short", poll.Error);
+        // Depending on how much reached the client before the reset, it is a short body or a failed request.
+        Assert.Matches("^(the payload arrived cut short|could not reach Greenhouse)", poll.Error);
         Assert.Null(poll.RawPayloadUri);
         await AssertUnchangedAsync(ingestor, before);
     }
