@@ -21,7 +21,7 @@ internal static class OnceCommand
         {
             if (BoardToken.TryNormalize(candidate, out var token))
             {
-                targets.Add(await boards.RegisterAsync(BoardSweep.Greenhouse, token, cancellationToken));
+                targets.Add(await boards.RegisterAsync(GreenhouseClient.Provider, token, cancellationToken));
                 continue;
             }
             output.WriteLine($"{candidate}: failed: '{candidate}' is not a board token (letters, digits, '-' and '_' only)");

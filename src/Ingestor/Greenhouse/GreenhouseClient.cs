@@ -5,6 +5,9 @@ namespace Ingestor.Greenhouse;
 /// <summary>Fetches a board's jobs with content. Retries, timeouts and the circuit breaker live in the client's handler pipeline.</summary>
 public sealed class GreenhouseClient(HttpClient http, IOptions<GreenhouseOptions> options, TimeProvider clock)
 {
+    /// <summary>The provider's name in job ids, archive keys and the boards table.</summary>
+    public const string Provider = "greenhouse";
+
     public async Task<BoardResponse> GetJobsAsync(string boardToken, CancellationToken cancellationToken)
     {
         var token = BoardToken.Normalize(boardToken);

@@ -7,13 +7,11 @@ namespace Ingestor.Polling;
 /// <summary>Polls a set of boards with bounded concurrency; the command line and the schedule differ only in which boards.</summary>
 public sealed class BoardSweep(BoardPoller poller, Boards boards, IOptions<PollingOptions> options)
 {
-    public const string Greenhouse = "greenhouse";
-
     /// <summary>Registers the boards named in configuration (Polling:Boards); a board already known keeps its settings.</summary>
     public async Task RegisterConfiguredBoardsAsync(CancellationToken cancellationToken)
     {
         foreach (var token in options.Value.Boards)
-            await boards.RegisterAsync(Greenhouse, BoardToken.Normalize(token), cancellationToken);
+            await boards.RegisterAsync(GreenhouseClient.Provider, BoardToken.Normalize(token), cancellationToken);
     }
 
     public async Task<IReadOnlyList<PollRecord>> PollAsync(
