@@ -151,11 +151,12 @@ public sealed class FailedPollTests(TestServers servers)
     {
         await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?>
         {
-            ["Greenhouse:AttemptTimeout"] = "00:00:00.200",
-            ["Greenhouse:TotalTimeout"] = "00:00:05",
+            // Long enough that a loaded machine still delivers the retry to the server before its own timeout.
+            ["Greenhouse:AttemptTimeout"] = "00:00:01",
+            ["Greenhouse:TotalTimeout"] = "00:00:10",
             ["Greenhouse:MaxRetryAttempts"] = "1",
         });
-        ingestor.Greenhouse.Script("fal", Reply.Board("fal") with { Delay = TimeSpan.FromSeconds(3) });
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal") with { Delay = TimeSpan.FromSeconds(10) });
 
         var poll = await ingestor.PollAsync("fal");
 
