@@ -11,7 +11,7 @@ public sealed class ReconcilerTests
         new(id, active, $"content:{title}", $"source:{title}:{source}", new Dictionary<string, string> { ["title"] = title, ["description"] = "d" });
 
     private static ReconcilePlan Plan(IReadOnlyList<SeenPosting> seen, IReadOnlyCollection<StoredPosting> stored, bool complete = true, bool held = false) =>
-        Reconciler.Plan(seen, stored, complete, held, ClosePolicy.Default);
+        Reconciler.Plan(seen, stored, complete, held, new ClosePolicy(MaxCloseFraction: 0.5, MinActiveForGuard: 10));
 
     [Fact]
     public void APostingSeenForTheFirstTimeOpens()

@@ -15,20 +15,18 @@ internal static class OnceCommand
         var sweep = startup.Get<BoardSweep>();
         await sweep.RegisterConfiguredBoardsAsync(cancellationToken);
 
-        var refused = 0;
-        var targets = new List<BoardRef>();
+        var valid = new List<string>();
         foreach (var candidate in boardTokens)
         {
             if (BoardToken.TryNormalize(candidate, out var token))
-            {
-                targets.Add(await boards.RegisterAsync(GreenhouseClient.Provider, token, cancellationToken));
-                continue;
-            }
-            output.WriteLine($"{candidate}: failed: '{candidate}' is not a board token (letters, digits, '-' and '_' only)");
-            refused++;
+                valid.Add(token);
+            else
+                output.WriteLine($"{candidate}: failed: '{candidate}' is not a board token (letters, digits, '-' and '_' only)");
         }
-        if (boardTokens.Count == 0)
-            targets.AddRange(await boards.EnabledAsync(cancellationToken));
+        var refused = boardTokens.Count - valid.Count;
+        var targets = boardTokens.Count == 0
+            ? await boards.EnabledAsync(cancellationToken)
+            : await boards.RegisterAsync(GreenhouseClient.Provider, valid, cancellationToken);
 
         if (targets.Count == 0 && refused == 0)
         {

@@ -28,7 +28,7 @@ internal static partial class LocationText
                 yield return item;
                 continue;
             }
-            foreach (var alternative in AlternativeSeparator().Split(item))
+            foreach (var alternative in ListSeparator().Split(item))
                 if (alternative.Trim(' ', ',') is { Length: > 0 } trimmed)
                     yield return trimmed;
         }
@@ -59,7 +59,7 @@ internal static partial class LocationText
     {
         var prefix = match.Groups["prefix"].Value;
         var inner = match.Groups["inner"].Value;
-        var items = InnerListSeparator().Split(inner).Where(i => i.Trim().Length > 0).ToList();
+        var items = ListSeparator().Split(inner).Where(i => i.Trim().Length > 0).ToList();
         return items.Count > 1 && LocationVocabulary.IsWorkplacePhrase(prefix)
             ? string.Join("; ", items.Select(i => $"{prefix.Trim()} {i.Trim()}"))
             : $"{prefix}, {inner}, ";
@@ -71,12 +71,9 @@ internal static partial class LocationText
     [GeneratedRegex(@"[;|\n]")]
     private static partial Regex TopLevelSeparator();
 
+    // Alternatives within an item or a parenthesis; not commas: "Hybrid (New York, NY)" is one place.
     [GeneratedRegex(@"\s+(?:or|and)\s+|\s*[/&]\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex AlternativeSeparator();
-
-    // Not commas: "Hybrid (New York, NY)" is one place.
-    [GeneratedRegex(@"\s+(?:or|and)\s+|\s*[/&]\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex InnerListSeparator();
+    private static partial Regex ListSeparator();
 
     [GeneratedRegex(@"(?<prefix>[^,;|()]*)\((?<inner>[^()]*)(?:\)|$)")]
     private static partial Regex Parenthesized();

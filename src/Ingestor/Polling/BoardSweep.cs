@@ -10,8 +10,7 @@ public sealed class BoardSweep(BoardPoller poller, Boards boards, IOptions<Polli
     /// <summary>Registers the boards named in configuration (Polling:Boards); a board already known keeps its settings.</summary>
     public async Task RegisterConfiguredBoardsAsync(CancellationToken cancellationToken)
     {
-        foreach (var token in options.Value.Boards)
-            await boards.RegisterAsync(GreenhouseClient.Provider, BoardToken.Normalize(token), cancellationToken);
+        await boards.RegisterAsync(GreenhouseClient.Provider, [.. options.Value.Boards.Select(BoardToken.Normalize)], cancellationToken);
     }
 
     public async Task<IReadOnlyList<PollRecord>> PollAsync(

@@ -1,10 +1,7 @@
 namespace Ingestor.Reconciliation;
 
 /// <summary>Limits on closing postings from one snapshot; a sudden mass disappearance is more often a broken feed than a hiring freeze.</summary>
-public sealed record ClosePolicy(double MaxCloseFraction, int MinActiveForGuard)
-{
-    public static readonly ClosePolicy Default = new(0.5, 10);
-}
+public sealed record ClosePolicy(double MaxCloseFraction, int MinActiveForGuard);
 
 /// <summary>
 /// Decides a board poll from what it saw and what is stored. Pure: the same inputs always give the same plan.

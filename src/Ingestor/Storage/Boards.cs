@@ -8,15 +8,22 @@ public sealed class Boards(NpgsqlDataSource database)
 {
     private const string Columns = "source_id, provider, board_token";
 
-    public async Task<BoardRef> RegisterAsync(string provider, string boardToken, CancellationToken cancellationToken)
+    public async Task<BoardRef> RegisterAsync(string provider, string boardToken, CancellationToken cancellationToken) =>
+        (await RegisterAsync(provider, [boardToken], cancellationToken)).Single();
+
+    /// <summary>Registers boards not yet known, in one statement however many; known boards keep their settings.</summary>
+    public async Task<IReadOnlyList<BoardRef>> RegisterAsync(string provider, IReadOnlyCollection<string> boardTokens, CancellationToken cancellationToken)
     {
+        if (boardTokens.Count == 0)
+            return [];
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<BoardRef>(
+        return [.. await connection.QueryAsync<BoardRef>(
             $"""
-            insert into boards (provider, board_token) values (@Provider, @BoardToken)
+            insert into boards (provider, board_token)
+            select @Provider, token from unnest(@BoardTokens) as token
             on conflict (provider, board_token) do update set board_token = excluded.board_token
             returning {Columns}
-            """, new { Provider = provider, BoardToken = boardToken });
+            """, new { Provider = provider, BoardTokens = boardTokens.Distinct().ToArray() })];
     }
 
     public async Task<IReadOnlyList<BoardRef>> EnabledAsync(CancellationToken cancellationToken)

@@ -1,0 +1,26 @@
+using Ingestor.Greenhouse;
+using Ingestor.Storage;
+using Ingestor.Tests.Infrastructure;
+
+namespace Ingestor.Tests.Storage;
+
+public sealed class BoardsTests(TestServers servers)
+{
+    [Fact]
+    public async Task ManyBoardsRegisterAtOnceAndAgainWithoutDuplicatesOrLostSettings()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var boards = ingestor.Get<Boards>();
+        var tokens = Enumerable.Range(0, 2_000).Select(i => $"board-{i:0000}").ToList();
+
+        var first = await boards.RegisterAsync(GreenhouseClient.Provider, tokens, CancellationToken.None);
+        await ingestor.ScalarAsync<int>("update boards set enabled = false where board_token = 'board-0007'");
+        var again = await boards.RegisterAsync(GreenhouseClient.Provider, [.. tokens, "board-0007", "new-one"], CancellationToken.None);
+
+        Assert.Equal(tokens.Order(), first.Select(b => b.BoardToken).Order());
+        Assert.Equal(2_001, again.Count);
+        Assert.Equal(first.Single(b => b.BoardToken == "board-0007").SourceId, again.Single(b => b.BoardToken == "board-0007").SourceId);
+        Assert.Equal(2_001, await ingestor.ScalarAsync<int>("select count(*) from boards"));
+        Assert.False(await ingestor.ScalarAsync<bool>("select enabled from boards where board_token = 'board-0007'"));
+    }
+}
