@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,6 +20,15 @@ public sealed record Reply(int Status, byte[] Body)
 
     /// <summary>Promise the whole body in Content-Length, send half of it, then drop the connection.</summary>
     public bool CutShort { get; init; }
+
+    /// <summary>Sent as a validator; a request naming it in If-None-Match gets 304 and no body.</summary>
+    public string? ETag { get; init; }
+
+    /// <summary>Sent as a validator; a request naming it in If-Modified-Since gets 304 and no body.</summary>
+    public string? LastModified { get; init; }
+
+    /// <summary>Compress the body this way ("gzip", "br") when the request accepts it, as a CDN would.</summary>
+    public string? Encoding { get; init; }
 
     public static Reply Json(byte[] body) => new(200, body);
 
@@ -65,6 +75,10 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         public void Script(string token, params Reply[] replies) => server._scripts[$"{name}/{token}"] = new Script(replies);
 
         public int Requests(string token) => server._scripts.TryGetValue($"{name}/{token}", out var script) ? script.Requests : 0;
+
+        /// <summary>The headers of the board's latest request.</summary>
+        public IHeaderDictionary? LastRequestHeaders(string token) =>
+            server._scripts.TryGetValue($"{name}/{token}", out var script) ? script.LastRequestHeaders : null;
     }
 
     private sealed class Script(Reply[] replies)
@@ -72,6 +86,8 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         private int _requests;
 
         public int Requests => _requests;
+
+        public IHeaderDictionary? LastRequestHeaders { get; set; }
 
         public Reply Next()
         {
@@ -90,21 +106,49 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         }
 
         var reply = script.Next();
+        var request = context.Request.Headers;
+        script.LastRequestHeaders = new HeaderDictionary(request.ToDictionary(h => h.Key, h => h.Value));
         if (reply.Delay > TimeSpan.Zero)
             await Task.Delay(reply.Delay, context.RequestAborted);
+        if (reply.ETag is not null)
+            context.Response.Headers.ETag = reply.ETag;
+        if (reply.LastModified is not null)
+            context.Response.Headers.LastModified = reply.LastModified;
+        if ((reply.ETag is not null && request.IfNoneMatch == reply.ETag) || (reply.LastModified is not null && request.IfModifiedSince == reply.LastModified))
+        {
+            context.Response.StatusCode = 304;
+            return;
+        }
+
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = "application/json";
         if (reply.RetryAfter is not null)
             context.Response.Headers.RetryAfter = reply.RetryAfter;
-        context.Response.ContentLength = reply.Body.Length;
+        var body = reply.Body;
+        if (reply.Encoding is { } encoding && request.AcceptEncoding.ToString().Contains(encoding, StringComparison.Ordinal))
+        {
+            body = Compress(body, encoding);
+            context.Response.Headers.ContentEncoding = encoding;
+        }
+        context.Response.ContentLength = body.Length;
         if (reply.CutShort)
         {
-            await context.Response.Body.WriteAsync(reply.Body.AsMemory(0, reply.Body.Length / 2));
+            await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2));
             await context.Response.Body.FlushAsync();
             context.Abort();
             return;
         }
-        await context.Response.Body.WriteAsync(reply.Body);
+        await context.Response.Body.WriteAsync(body);
+    }
+
+    private static byte[] Compress(byte[] body, string encoding)
+    {
+        using var compressed = new MemoryStream();
+        using (Stream compressor = encoding == "br"
+                   ? new BrotliStream(compressed, CompressionLevel.Fastest)
+                   : new GZipStream(compressed, CompressionLevel.Fastest))
+            compressor.Write(body);
+        return compressed.ToArray();
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

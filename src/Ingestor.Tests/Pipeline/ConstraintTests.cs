@@ -49,8 +49,9 @@ public sealed class ConstraintTests(TestServers servers)
         var newer = await ingestor.Get<Ingestor.Polling.BoardPoller>().PollAsync(board, CancellationToken.None);
         var observedBefore = await ingestor.ScalarAsync<DateTime>("select last_snapshot_at from boards");
 
-        var stale = new ObservedSnapshot(Guid.CreateVersion7(), DateTimeOffset.UnixEpoch, new DateTimeOffset(observedBefore).AddMinutes(-5), 200,
-            new string('0', 64), 0, "s3://old/payload.json", [], IsComplete: true, DeclaredTotal: 0, Problems: []);
+        var receipt = new PayloadReceipt(Guid.CreateVersion7(), DateTimeOffset.UnixEpoch, new DateTimeOffset(observedBefore).AddMinutes(-5), 200,
+            new string('0', 64), 0, ETag: null, LastModified: null, ContentEncoding: null);
+        var stale = new ObservedSnapshot(receipt, "s3://old/payload.json", [], IsComplete: true, DeclaredTotal: 0, Problems: []);
         await using var transaction = await ingestor.Get<PostingStore>().BeginAsync(board, CancellationToken.None);
         var poll = await transaction.ApplyAsync(stale, CancellationToken.None);
 

@@ -48,7 +48,7 @@ public sealed class OutputRecordTests(TestServers servers)
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(payload));
         Assert.Equal(
-            $"s3://{ingestor.Bucket}/raw/provider=greenhouse/board=fal/date=2026-06-06/2026-06-06T18-41-04-423Z-{sha256}.json",
+            $"s3://{ingestor.Bucket}/raw/provider=greenhouse/board=fal/date=2026-06-06/2026-06-06T18-41-04-423Z-{sha256}.json.zst",
             Text("raw_payload_uri"));
         Assert.Matches("^[0-9a-f]{64}$", Text("content_hash"));
         Assert.Matches("^[0-9a-f]{64}$", Text("source_hash"));

@@ -4,12 +4,16 @@ using Ingestor.Tests.Infrastructure;
 
 namespace Ingestor.Tests.Pipeline;
 
+/// <summary>Measurements are process-wide, so tests that count them run alone, after the others.</summary>
+[CollectionDefinition(nameof(MeasuredAlone), DisableParallelization = true)]
+public sealed class MeasuredAlone;
+
+[Collection(nameof(MeasuredAlone))]
 public sealed class TelemetryTests(TestServers servers)
 {
     [Fact]
-    public async Task EveryPollIsCountedByBoardAndOutcomeAndEveryEventByType()
+    public async Task EveryPollIsCountedByOutcomeAndPayloadAndEveryEventByType()
     {
-        var board = $"metrics-{Guid.NewGuid():N}"[..20];
         var measurements = new ConcurrentBag<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -22,12 +26,16 @@ public sealed class TelemetryTests(TestServers servers)
         listener.Start();
 
         await using var ingestor = await TestIngestor.StartAsync(servers);
-        ingestor.Greenhouse.Script(board, Reply.Board("fal"), Reply.Error(503));
-        await ingestor.PollAsync(board);
-        await ingestor.PollAsync(board);
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"), Reply.Board("fal"), Reply.Error(503));
+        await ingestor.PollAsync("fal");
+        await ingestor.PollAsync("fal");
+        await ingestor.PollAsync("fal");
 
-        var polls = measurements.Where(m => m.Instrument == "polls" && (string?)m.Tags["board"] == board).Select(m => (string?)m.Tags["outcome"]);
-        Assert.Equal(["failed", "succeeded"], polls.Order());
-        Assert.Contains(measurements, m => m.Instrument == "posting.events" && (string?)m.Tags["event_type"] == "opened" && m.Value >= 3);
+        var polls = measurements.Where(m => m.Instrument == "polls").Select(m => $"{m.Tags["outcome"]}/{m.Tags["payload"]}");
+        Assert.Equal(["failed/none", "succeeded/changed", "succeeded/unchanged"], polls.Order());
+        Assert.Equal(3, measurements.Where(m => m.Instrument == "posting.events" && (string?)m.Tags["event_type"] == "opened").Sum(m => m.Value));
+        Assert.Equal(Payloads.Board("fal").Length * 2, measurements.Where(m => m.Instrument == "payload.bytes").Sum(m => m.Value));
+        var archived = Assert.Single(measurements, m => m.Instrument == "archived.bytes");
+        Assert.InRange(archived.Value, 1, Payloads.Board("fal").Length / 2);
     }
 }

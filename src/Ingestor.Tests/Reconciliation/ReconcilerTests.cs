@@ -7,8 +7,9 @@ public sealed class ReconcilerTests
     private static SeenPosting Seen(string id, string title = "t", string source = "s") =>
         new(id, $"content:{title}", $"source:{title}:{source}", new Dictionary<string, string> { ["title"] = title, ["description"] = "d" });
 
-    private static StoredPosting Stored(string id, bool active = true, string title = "t", string source = "s") =>
-        new(id, active, $"content:{title}", $"source:{title}:{source}", new Dictionary<string, string> { ["title"] = title, ["description"] = "d" });
+    private static StoredPosting Stored(string id, bool active = true, string title = "t", string source = "s", bool? listed = null) =>
+        new(id, active, $"content:{title}", $"source:{title}:{source}", new Dictionary<string, string> { ["title"] = title, ["description"] = "d" },
+            InLatestSnapshot: listed ?? active);
 
     private static ReconcilePlan Plan(IReadOnlyList<SeenPosting> seen, IReadOnlyCollection<StoredPosting> stored, bool complete = true, bool held = false) =>
         Reconciler.Plan(seen, stored, complete, held, new ClosePolicy(MaxCloseFraction: 0.5, MinActiveForGuard: 10));
@@ -116,5 +117,36 @@ public sealed class ReconcilerTests
         var plan = Plan([], stored);
         Assert.Empty(plan.Closed);
         Assert.NotNull(plan.ClosesHeldBecause);
+    }
+
+    [Fact]
+    public void PostingsListedBeforeAndMissingNowLeaveTheLatestSnapshotWhetherOrNotTheyClose()
+    {
+        var complete = Plan([Seen("a")], [Stored("a"), Stored("b"), Stored("c", active: false)]);
+        var partial = Plan([Seen("a")], [Stored("a"), Stored("b")], complete: false);
+
+        Assert.Equal(["b"], complete.Unlisted);
+        Assert.Equal(["b"], complete.Closed);
+        Assert.Equal(["b"], partial.Unlisted);
+        Assert.Empty(partial.Closed);
+    }
+
+    [Fact]
+    public void AnUnchangedPostingMissingFromTheLastSnapshotIsRelistedWithoutARewrite()
+    {
+        var plan = Plan([Seen("a"), Seen("b")], [Stored("a"), Stored("b", listed: false)]);
+
+        Assert.Equal(["b"], plan.Relisted);
+        Assert.Empty(plan.Unlisted);
+        Assert.All(plan.Seen, p => Assert.False(p.RewritesRow));
+    }
+
+    [Fact]
+    public void APostingWhoseRowIsRewrittenIsNotRelistedSeparately()
+    {
+        var plan = Plan([Seen("a", title: "new"), Seen("b")], [Stored("a", title: "old", listed: false), Stored("b", active: false)]);
+
+        Assert.Empty(plan.Relisted);
+        Assert.Equal([PostingChange.Updated, PostingChange.Reopened], plan.Seen.Select(p => p.Change));
     }
 }

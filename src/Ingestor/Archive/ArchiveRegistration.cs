@@ -21,6 +21,7 @@ public static class ArchiveRegistration
                 _ => new FileRawArchive(options.Path!),
             };
         });
+        builder.Services.AddSingleton<PayloadArchive>();
         return builder;
     }
 

@@ -7,16 +7,17 @@ namespace Ingestor.Archive;
 
 public sealed class S3RawArchive(IAmazonS3 s3, string bucket) : IRawArchive
 {
-    public async Task<string> StoreAsync(string key, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public async Task<string> StoreAsync(string key, ReadOnlyMemory<byte> stored, CancellationToken cancellationToken)
     {
         var request = new PutObjectRequest
         {
             BucketName = bucket,
             Key = key,
-            InputStream = new MemoryStream(payload.ToArray(), writable: false),
-            ContentType = "application/json",
+            InputStream = new MemoryStream(stored.ToArray(), writable: false),
+            // No Content-Encoding: clients that decode on the fly would hand back other bytes than the object holds.
+            ContentType = key.EndsWith(PayloadCompression.Extension, StringComparison.Ordinal) ? PayloadCompression.ContentType : "application/json",
             // The server checks the bytes it received against this digest and refuses a corrupted upload.
-            MD5Digest = Convert.ToBase64String(MD5.HashData(payload.Span)),
+            MD5Digest = Convert.ToBase64String(MD5.HashData(stored.Span)),
             // Plain body: some S3-compatible servers would store aws-chunked framing as part of the object.
             UseChunkEncoding = false,
             // Put-if-absent: a retried poll finds its payload already there, which is success.
@@ -26,7 +27,8 @@ public sealed class S3RawArchive(IAmazonS3 s3, string bucket) : IRawArchive
         {
             await s3.PutObjectAsync(request, cancellationToken);
         }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+        // 412 from S3 when the key exists; 409 from stores that report a concurrent conditional write that way.
+        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
         {
         }
         return $"s3://{bucket}/{key}";

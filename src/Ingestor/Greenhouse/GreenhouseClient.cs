@@ -1,31 +1,49 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace Ingestor.Greenhouse;
 
-/// <summary>Fetches a board's jobs with content. Retries, timeouts and the circuit breaker live in the client's handler pipeline.</summary>
+/// <summary>
+/// Fetches a board's jobs with content, compressed on the wire when the server will, and conditionally when the board's last
+/// response carried validators. Retries, timeouts and the circuit breaker live in the client's handler pipeline.
+/// </summary>
 public sealed class GreenhouseClient(HttpClient http, IOptions<GreenhouseOptions> options, TimeProvider clock)
 {
     /// <summary>The provider's name in job ids, archive keys and the boards table.</summary>
     public const string Provider = "greenhouse";
 
-    public async Task<BoardResponse> GetJobsAsync(string boardToken, CancellationToken cancellationToken)
+    public async Task<BoardResponse> GetJobsAsync(string boardToken, BoardValidators? validators, CancellationToken cancellationToken)
     {
         var token = BoardToken.Normalize(boardToken);
-        var uri = new Uri(WithTrailingSlash(options.Value.BaseUrl!), $"v1/boards/{token}/jobs?content=true");
-        using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var body = await ReadCappedAsync(response.Content, options.Value.MaxPayloadBytes, cancellationToken);
-        return new BoardResponse(response.StatusCode, body, Truncate(clock.GetUtcNow()));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(WithTrailingSlash(options.Value.BaseUrl!), $"v1/boards/{token}/jobs?content=true"));
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        if (validators?.ETag is { } etag)
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        if (validators?.LastModified is { } lastModified)
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var encoding = response.Content.Headers.ContentEncoding.Count == 0 ? null : string.Join(", ", response.Content.Headers.ContentEncoding);
+        var body = await ReadCappedAsync(response.Content, encoding, options.Value.MaxPayloadBytes, cancellationToken);
+        return new BoardResponse(
+            response.StatusCode, body, Truncate(clock.GetUtcNow()),
+            ETag: response.Headers.ETag?.ToString(),
+            LastModified: response.Content.Headers.LastModified?.ToString("R"),
+            ContentEncoding: encoding);
     }
 
-    private async Task<byte[]> ReadCappedAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    /// <summary>Reads the body decoded; the cap applies to the decoded bytes, so a small body cannot inflate past it.</summary>
+    private async Task<byte[]> ReadCappedAsync(HttpContent content, string? encoding, long limit, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > limit)
+        if (encoding is null && content.Headers.ContentLength > limit)
             throw new PayloadTooLargeException(limit);
 
         // The handler pipeline's timeouts end with the headers; the body gets one attempt's time of its own.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.AttemptTimeout);
-        await using var stream = await content.ReadAsStreamAsync(timeout.Token);
+        await using var received = await content.ReadAsStreamAsync(timeout.Token);
+        await using var stream = Decoded(received, encoding);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -37,6 +55,15 @@ public sealed class GreenhouseClient(HttpClient http, IOptions<GreenhouseOptions
         }
         return buffer.ToArray();
     }
+
+    private static Stream Decoded(Stream received, string? encoding) => encoding?.ToLowerInvariant() switch
+    {
+        null or "identity" => received,
+        "gzip" or "x-gzip" => new GZipStream(received, CompressionMode.Decompress),
+        "br" => new BrotliStream(received, CompressionMode.Decompress),
+        "deflate" => new ZLibStream(received, CompressionMode.Decompress),
+        _ => throw new MalformedPayloadException($"the payload came in an encoding we did not ask for (Content-Encoding: {encoding})"),
+    };
 
     private static Uri WithTrailingSlash(Uri baseUrl) =>
         baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");

@@ -25,7 +25,8 @@ public static class GreenhouseRegistration
                     ? new FileBoardHandler()
                     : new SocketsHttpHandler
                     {
-                        AutomaticDecompression = DecompressionMethods.All,
+                        // The client decodes the body itself: it records the Content-Encoding and caps the decoded bytes.
+                        AutomaticDecompression = DecompressionMethods.None,
                         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     })
             .AddStandardResilienceHandler()

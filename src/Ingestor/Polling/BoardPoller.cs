@@ -13,12 +13,14 @@ namespace Ingestor.Polling;
 
 /// <summary>
 /// One poll of one board, the same for the schedule and the command line: fetch → archive → normalize → reconcile → record.
-/// The payload is archived before any database change; any failure on the way changes no posting and is recorded as a failed poll.
+/// A payload byte for byte the board's last applied one is recorded in one statement and goes no further. Any other is
+/// archived before any database change; any failure on the way changes no posting and is recorded as a failed poll.
 /// </summary>
 public sealed class BoardPoller(
     GreenhouseClient greenhouse,
-    IRawArchive archive,
+    PayloadArchive archive,
     PostingNormalizer normalizer,
+    UnchangedPayloads unchanged,
     PostingStore store,
     Boards boards,
     TimeProvider clock,
@@ -44,7 +46,7 @@ public sealed class BoardPoller(
             poll = await RecordFailureAsync(board, attempt, Describe(e), cancellationToken);
         }
 
-        IngestorTelemetry.Polls.Add(1, new("board", board.BoardToken), new("outcome", poll.Outcome));
+        IngestorTelemetry.Polls.Add(1, new("outcome", poll.Outcome), new("payload", attempt.Payload));
         IngestorTelemetry.PollSeconds.Record((clock.GetUtcNow() - started).TotalSeconds, new KeyValuePair<string, object?>("outcome", poll.Outcome));
         foreach (var (type, count) in new[] { ("opened", poll.Opened), ("updated", poll.Updated), ("reopened", poll.Reopened), ("closed", poll.Closed) })
             IngestorTelemetry.PostingEvents.Add(count, new KeyValuePair<string, object?>("event_type", type));
@@ -57,26 +59,41 @@ public sealed class BoardPoller(
     {
         public Guid PollId { get; } = pollId;
         public DateTimeOffset Started { get; } = started;
-        public int? HttpStatus { get; set; }
+        public BoardResponse? Response { get; set; }
         public string? Sha256 { get; set; }
-        public long? Bytes { get; set; }
         public string? RawUri { get; set; }
+
+        /// <summary>For the polls metric: <c>unchanged</c> (recorded in one statement), <c>changed</c>, or <c>none</c> (nothing usable came).</summary>
+        public string Payload { get; set; } = "none";
+
+        public PayloadReceipt Receipt(BoardResponse response) => new(
+            PollId, Started, response.ReceivedAt, (int)response.Status, Sha256, Sha256 is null ? null : response.Body.Length,
+            response.ETag, response.LastModified, response.ContentEncoding);
     }
 
     private async Task<PollRecord> RunAsync(BoardRef board, Attempt attempt, CancellationToken cancellationToken)
     {
-        var response = await greenhouse.GetJobsAsync(board.BoardToken, cancellationToken);
-        attempt.HttpStatus = (int)response.Status;
+        var response = await FetchAsync(board, board.Validators, attempt, cancellationToken);
+        if (response.IsSuccess || response.IsNotModified)
+        {
+            if (await unchanged.TryRecordAsync(board, attempt.Receipt(response), cancellationToken) is { } recorded)
+            {
+                attempt.Payload = "unchanged";
+                return recorded;
+            }
+            // A 304 the board's state cannot stand for (a new day to archive, closes to confirm): fetch the bytes.
+            if (response.IsNotModified)
+                response = await FetchAsync(board, null, attempt, cancellationToken);
+        }
         if (!response.IsSuccess)
             return await RecordFailureAsync(board, attempt, DescribeStatus(board, response), cancellationToken);
 
-        attempt.Sha256 = Convert.ToHexStringLower(SHA256.HashData(response.Body));
-        attempt.Bytes = response.Body.Length;
-        IngestorTelemetry.PayloadBytes.Add(response.Body.Length);
+        attempt.Payload = "changed";
         try
         {
-            var key = ArchiveKey.For(board.Provider, board.BoardToken, response.ReceivedAt, attempt.Sha256);
-            attempt.RawUri = await archive.StoreAsync(key, response.Body, cancellationToken);
+            var archived = await archive.ArchiveAsync(board, response.Body, attempt.Sha256!, response.ReceivedAt, cancellationToken);
+            attempt.RawUri = archived.Uri;
+            IngestorTelemetry.ArchivedBytes.Add(archived.StoredBytes);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -87,9 +104,22 @@ public sealed class BoardPoller(
         await using var transaction = await store.BeginAsync(board, cancellationToken);
         var (postings, problems) = Normalize(board, snapshot, transaction, response.ReceivedAt);
         var observed = new ObservedSnapshot(
-            attempt.PollId, attempt.Started, response.ReceivedAt, (int)response.Status, attempt.Sha256, response.Body.Length, attempt.RawUri,
-            postings, snapshot.IsComplete && problems.Count == 0, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems]);
+            attempt.Receipt(response), attempt.RawUri, postings, snapshot.IsComplete && problems.Count == 0, snapshot.DeclaredTotal,
+            [.. snapshot.RejectedJobs, .. problems]);
         return await transaction.ApplyAsync(observed, cancellationToken);
+    }
+
+    private async Task<BoardResponse> FetchAsync(BoardRef board, BoardValidators? validators, Attempt attempt, CancellationToken cancellationToken)
+    {
+        var response = await greenhouse.GetJobsAsync(board.BoardToken, validators, cancellationToken);
+        attempt.Response = response;
+        attempt.Sha256 = null;
+        if (response.IsSuccess)
+        {
+            attempt.Sha256 = Convert.ToHexStringLower(SHA256.HashData(response.Body));
+            IngestorTelemetry.PayloadBytes.Add(response.Body.Length);
+        }
+        return response;
     }
 
     /// <summary>
@@ -126,9 +156,11 @@ public sealed class BoardPoller(
 
     private async Task<PollRecord> RecordFailureAsync(BoardRef board, Attempt attempt, string error, CancellationToken cancellationToken)
     {
+        var response = attempt.Response;
         var poll = new PollRecord(
-            attempt.PollId, board.SourceId, attempt.Started, clock.GetUtcNow(), attempt.HttpStatus, attempt.Sha256, attempt.Bytes,
-            attempt.RawUri, PollOutcome.Failed, error);
+            attempt.PollId, board.SourceId, attempt.Started, clock.GetUtcNow(), response is null ? null : (int)response.Status, attempt.Sha256,
+            attempt.Sha256 is null ? null : response?.Body.Length, attempt.RawUri, PollOutcome.Failed, error,
+            ObservedAt: response?.ReceivedAt, ETag: response?.ETag, LastModified: response?.LastModified, ContentEncoding: response?.ContentEncoding);
         try
         {
             await boards.RecordFailureAsync(poll, cancellationToken);
@@ -156,6 +188,7 @@ public sealed class BoardPoller(
         HttpRequestException e => $"could not reach Greenhouse: {e.Message}",
         Npgsql.NpgsqlException e => $"the database refused the poll's writes, so nothing changed: {e.Message}",
         IOException e => $"the payload arrived cut short: {e.Message}",
+        InvalidDataException e => $"the payload's compression is corrupt: {e.Message}",
         OperationCanceledException => "Greenhouse stopped sending the payload partway (nothing within Greenhouse:AttemptTimeout)",
         ArgumentException e => e.Message,
         _ => $"{exception.GetType().Name}: {exception.Message}",

@@ -30,9 +30,11 @@ public sealed record PlannedPosting(string JobId, PostingChange Change, IReadOnl
 
 /// <summary>
 /// The decision for one board poll: what happens to each posting seen, which active postings close, and why closes
-/// were held back when they were.
+/// were held back when they were. <see cref="Unlisted"/> left the board's latest snapshot (closed or not): their last
+/// sighting becomes their own. <see cref="Relisted"/> are back in it without any other change to their row.
 /// </summary>
-public sealed record ReconcilePlan(IReadOnlyList<PlannedPosting> Seen, IReadOnlyList<string> Closed, string? ClosesHeldBecause)
+public sealed record ReconcilePlan(
+    IReadOnlyList<PlannedPosting> Seen, IReadOnlyList<string> Closed, string? ClosesHeldBecause, IReadOnlyList<string> Unlisted, IReadOnlyList<string> Relisted)
 {
     public int Count(PostingChange change) => Seen.Count(p => p.Change == change);
 }

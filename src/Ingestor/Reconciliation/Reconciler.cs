@@ -19,11 +19,13 @@ public static class Reconciler
     {
         var storedById = stored.ToDictionary(p => p.JobId);
         var planned = seen.Select(posting => Decide(posting, storedById.GetValueOrDefault(posting.JobId))).ToList();
+        var seenIds = seen.Select(p => p.JobId).ToHashSet();
+        IReadOnlyList<string> unlisted = [.. stored.Where(p => p.InLatestSnapshot && !seenIds.Contains(p.JobId)).Select(p => p.JobId).Order(StringComparer.Ordinal)];
+        IReadOnlyList<string> relisted = [.. planned.Where(p => !p.RewritesRow && !storedById[p.JobId].InLatestSnapshot).Select(p => p.JobId)];
 
         if (!snapshotIsComplete)
-            return new ReconcilePlan(planned, [], null);
+            return new ReconcilePlan(planned, [], null, unlisted, relisted);
 
-        var seenIds = seen.Select(p => p.JobId).ToHashSet();
         var active = stored.Where(p => p.IsActive).ToList();
         var closed = active.Where(p => !seenIds.Contains(p.JobId)).Select(p => p.JobId).OrderBy(id => id, StringComparer.Ordinal).ToList();
 
@@ -31,10 +33,10 @@ public static class Reconciler
         if (isMassClose && !previousPollHeldCloses)
         {
             var reason = $"{closed.Count} of {active.Count} active postings are missing; closes wait for the next complete poll to confirm";
-            return new ReconcilePlan(planned, [], reason);
+            return new ReconcilePlan(planned, [], reason, unlisted, relisted);
         }
 
-        return new ReconcilePlan(planned, closed, null);
+        return new ReconcilePlan(planned, closed, null, unlisted, relisted);
     }
 
     private static PlannedPosting Decide(SeenPosting seen, StoredPosting? stored)

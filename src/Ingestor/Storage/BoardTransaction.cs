@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Dapper;
 using Ingestor.Normalization;
 using Ingestor.Reconciliation;
@@ -9,31 +8,33 @@ namespace Ingestor.Storage;
 
 /// <summary>
 /// One board poll's transaction, holding the board's row lock: what the board holds, then the decision
-/// (<see cref="Reconciler"/>) and every write in one batch, whatever the number of postings. Disposed uncommitted, it
-/// rolls back and changes nothing.
+/// (<see cref="Reconciler"/>) and its writes: new rows by binary COPY, changed rows staged by COPY and merged, the rest in one
+/// batch of set-based statements, whatever the number of postings. A posting sent again unchanged is not written at all.
+/// Disposed uncommitted, it rolls back and changes nothing.
 /// </summary>
 public sealed class BoardTransaction : IAsyncDisposable
 {
     internal sealed record BoardState(Guid? OrgId, DateTime? LastSnapshotAt, bool ClosesHeld);
 
-    private static readonly JsonSerializerOptions RowJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly BoardRef _board;
     private readonly BoardState _state;
+    private readonly IReadOnlyDictionary<string, string?> _storedDescriptions;
     private readonly ClosePolicy _closePolicy;
     private readonly TimeProvider _clock;
 
     internal BoardTransaction(
         NpgsqlConnection connection, NpgsqlTransaction transaction, BoardRef board, BoardState state,
-        IReadOnlyDictionary<string, StoredPosting> stored, ClosePolicy closePolicy, TimeProvider clock)
+        IReadOnlyDictionary<string, StoredPosting> stored, IReadOnlyDictionary<string, string?> storedDescriptions,
+        ClosePolicy closePolicy, TimeProvider clock)
     {
         _connection = connection;
         _transaction = transaction;
         _board = board;
         _state = state;
         Stored = stored;
+        _storedDescriptions = storedDescriptions;
         _closePolicy = closePolicy;
         _clock = clock;
     }
@@ -69,22 +70,34 @@ public sealed class BoardTransaction : IAsyncDisposable
         var outcome = problems.Count == 0 ? PollOutcome.Succeeded : PollOutcome.Partial;
         var poll = Record(snapshot, outcome, problems.Count == 0 ? null : string.Join("; ", problems), plan);
 
-        var rows = plan.Seen.Where(p => p.RewritesRow).Select(p => Row(normalized[p.JobId], orgId, snapshot));
+        var opened = plan.Seen.Where(p => p.Change == PostingChange.Opened).Select(p => normalized[p.JobId]).ToList();
+        var rewritten = plan.Seen.Where(p => p.RewritesRow && p.Change != PostingChange.Opened).Select(p => normalized[p.JobId]).ToList();
+        if (opened.Count + rewritten.Count > 0)
+        {
+            var context = new PostingRowContext(orgId!.Value, _board.SourceId, snapshot.ObservedAt, snapshot.RawPayloadUri, _clock.GetUtcNow());
+            if (opened.Count > 0)
+                await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _storedDescriptions, cancellationToken);
+            if (rewritten.Count > 0)
+            {
+                await _connection.ExecuteAsync("create temp table staged_postings (like posting_rows) on commit drop", transaction: _transaction);
+                await PostingRowsCopy.WriteAsync(_connection, "staged_postings", rewritten, context, _storedDescriptions, cancellationToken);
+            }
+        }
+
         var events = plan.Seen.Where(p => p.EventType is not null)
             .Select(p => new { job_id = p.JobId, event_type = p.EventType, changed_fields = p.ChangedFields.Count > 0 ? p.ChangedFields : null })
             .Concat(plan.Closed.Select(id => new { job_id = id, event_type = (string?)"closed", changed_fields = (IReadOnlyList<string>?)null }));
-
         var parameters = new DynamicParameters(poll);
         parameters.AddDynamicParams(new
         {
-            snapshot.ObservedAt,
-            Rows = new JsonArray([.. rows]).ToJsonString(),
-            UnchangedIds = plan.Seen.Where(p => !p.RewritesRow).Select(p => p.JobId).ToArray(),
+            UnlistedIds = plan.Unlisted.ToArray(),
+            RelistedIds = plan.Relisted.ToArray(),
             ClosedIds = plan.Closed.ToArray(),
             Events = JsonSerializer.Serialize(events),
             ClosesHeld = plan.ClosesHeldBecause is not null,
         });
-        await _connection.ExecuteAsync(WriteSql, parameters, _transaction);
+        var sql = rewritten.Count > 0 ? $"{MergeStagedSql};\n{WriteSql}" : WriteSql;
+        await _connection.ExecuteAsync(sql, parameters, _transaction);
         await _transaction.CommitAsync(cancellationToken);
         return poll;
     }
@@ -96,30 +109,40 @@ public sealed class BoardTransaction : IAsyncDisposable
             ? new SeenPosting(stored.JobId, stored.ContentHash, stored.SourceHash, stored.FieldHashes)
             : throw new InvalidOperationException($"posting {posting.JobId} was not normalized, yet the board does not hold it unchanged");
 
+    // A description the row holds already was not staged (it is null there): the row keeps its own, untouched.
+    private const string MergeStagedSql =
+        """
+        update posting_rows p set
+            company_name = s.company_name, title = s.title, normalized_title = s.normalized_title,
+            status = 'active', inactive_at = null, in_latest_snapshot = true,
+            location_text = s.location_text, city = s.city, region = s.region, country = s.country,
+            country_code = s.country_code, is_remote = s.is_remote, workplace_type = s.workplace_type,
+            remote_policy = s.remote_policy, department = s.department, team = s.team,
+            employment_type = s.employment_type, salary_raw = s.salary_raw, salary_min = s.salary_min,
+            salary_max = s.salary_max, salary_currency = s.salary_currency, salary_period = s.salary_period,
+            source_url = s.source_url, apply_url = s.apply_url, language = s.language,
+            last_seen_at = s.last_seen_at, last_checked_at = s.last_checked_at, raw_payload_uri = s.raw_payload_uri,
+            last_changed_at = case when p.content_hash = s.content_hash then p.last_changed_at else s.last_changed_at end,
+            source_posted_at = s.source_posted_at, source_updated_at = s.source_updated_at,
+            content_hash = s.content_hash, source_hash = s.source_hash, field_hashes = s.field_hashes, native = s.native, parsed = s.parsed,
+            description_html = case when p.description_hash is not distinct from s.description_hash then p.description_html else s.description_html end,
+            description_text = case when p.description_hash is not distinct from s.description_hash then p.description_text else s.description_text end,
+            description_hash = s.description_hash
+        from staged_postings s
+        where p.job_id = s.job_id
+        """;
+
+    // Postings leaving the board's latest snapshot take their last sighting from the board before it moves on.
     private const string WriteSql =
         $"""
-        insert into postings as p
-        select * from jsonb_populate_recordset(null::postings, @Rows::jsonb)
-        on conflict (job_id) do update set
-            company_name = excluded.company_name, title = excluded.title, normalized_title = excluded.normalized_title,
-            status = 'active', inactive_at = null,
-            location_text = excluded.location_text, city = excluded.city, region = excluded.region, country = excluded.country,
-            country_code = excluded.country_code, is_remote = excluded.is_remote, workplace_type = excluded.workplace_type,
-            remote_policy = excluded.remote_policy, department = excluded.department, team = excluded.team,
-            employment_type = excluded.employment_type, salary_raw = excluded.salary_raw, salary_min = excluded.salary_min,
-            salary_max = excluded.salary_max, salary_currency = excluded.salary_currency, salary_period = excluded.salary_period,
-            source_url = excluded.source_url, apply_url = excluded.apply_url, language = excluded.language,
-            last_seen_at = excluded.last_seen_at, last_checked_at = excluded.last_checked_at,
-            last_changed_at = case when p.content_hash = excluded.content_hash then p.last_changed_at else excluded.last_changed_at end,
-            source_posted_at = excluded.source_posted_at, source_updated_at = excluded.source_updated_at,
-            raw_payload_uri = excluded.raw_payload_uri, content_hash = excluded.content_hash, source_hash = excluded.source_hash,
-            field_hashes = excluded.field_hashes, native = excluded.native, description_html = excluded.description_html,
-            description_text = excluded.description_text, parsed = excluded.parsed;
+        update posting_rows p set in_latest_snapshot = false,
+            last_seen_at = b.last_snapshot_at, last_checked_at = b.last_snapshot_at, raw_payload_uri = b.snapshot_uri
+        from boards b
+        where b.source_id = p.source_id and p.job_id = any(@UnlistedIds) and p.in_latest_snapshot;
 
-        update postings set last_seen_at = @ObservedAt, last_checked_at = @ObservedAt, raw_payload_uri = @RawPayloadUri
-        where job_id = any(@UnchangedIds);
+        update posting_rows set in_latest_snapshot = true where job_id = any(@RelistedIds);
 
-        update postings set status = 'inactive', inactive_at = @ObservedAt, last_checked_at = @ObservedAt
+        update posting_rows set status = 'inactive', inactive_at = @ObservedAt, last_checked_at = @ObservedAt
         where job_id = any(@ClosedIds) and status = 'active';
 
         {PostingStore.InsertPollSql};
@@ -127,11 +150,12 @@ public sealed class BoardTransaction : IAsyncDisposable
         insert into job_events (job_id, poll_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri, changed_fields)
         select p.job_id, @PollId, e.event_type, @ObservedAt, p.content_hash, p.source_hash, p.status, @RawPayloadUri, e.changed_fields
         from jsonb_to_recordset(@Events::jsonb) as e (job_id text, event_type text, changed_fields text[])
-        join postings p on p.job_id = e.job_id;
+        join posting_rows p on p.job_id = e.job_id;
 
         update boards set
-            last_poll_at = @ObservedAt, last_success_at = @ObservedAt, last_outcome = @Outcome, last_error = @Error,
-            consecutive_failures = 0, last_snapshot_at = @ObservedAt, closes_held = @ClosesHeld
+            last_poll_at = @FinishedAt, last_success_at = @ObservedAt, last_outcome = @Outcome, last_error = @Error,
+            consecutive_failures = 0, last_snapshot_at = @ObservedAt, closes_held = @ClosesHeld,
+            snapshot_poll_id = @PollId, snapshot_uri = @RawPayloadUri, etag = @ETag, last_modified = @LastModified
         where source_id = @SourceId;
         """;
 
@@ -152,24 +176,16 @@ public sealed class BoardTransaction : IAsyncDisposable
             """, new { Name = name, _board.SourceId }, _transaction);
     }
 
-    private JsonObject Row(NormalizedPosting posting, Guid? orgId, ObservedSnapshot snapshot)
+    private PollRecord Record(ObservedSnapshot snapshot, string outcome, string? error, ReconcilePlan? plan)
     {
-        var row = JsonSerializer.SerializeToNode(posting, RowJson)!.AsObject();
-        row["org_id"] = orgId;
-        row["source_id"] = _board.SourceId;
-        row["status"] = "active";
-        foreach (var column in new[] { "first_seen_at", "last_seen_at", "last_checked_at", "last_changed_at" })
-            row[column] = snapshot.ObservedAt;
-        row["raw_payload_uri"] = snapshot.RawPayloadUri;
-        row["parsed"]!["inferred_at"] = _clock.GetUtcNow();
-        return row;
+        var receipt = snapshot.Receipt;
+        return new(
+            receipt.PollId, _board.SourceId, receipt.StartedAt, _clock.GetUtcNow(), receipt.HttpStatus, receipt.PayloadSha256,
+            receipt.PayloadBytes, snapshot.RawPayloadUri, outcome, error, snapshot.Postings.Count, snapshot.DeclaredTotal,
+            plan?.Count(PostingChange.Opened) ?? 0, plan?.Count(PostingChange.Updated) ?? 0, plan?.Count(PostingChange.Reopened) ?? 0,
+            plan?.Closed.Count ?? 0, plan is null ? 0 : plan.Count(PostingChange.Unchanged) + plan.Count(PostingChange.Refreshed),
+            receipt.ObservedAt, receipt.ETag, receipt.LastModified, receipt.ContentEncoding);
     }
-
-    private PollRecord Record(ObservedSnapshot snapshot, string outcome, string? error, ReconcilePlan? plan) => new(
-        snapshot.PollId, _board.SourceId, snapshot.StartedAt, _clock.GetUtcNow(), snapshot.HttpStatus, snapshot.PayloadSha256,
-        snapshot.PayloadBytes, snapshot.RawPayloadUri, outcome, error, snapshot.Postings.Count, snapshot.DeclaredTotal,
-        plan?.Count(PostingChange.Opened) ?? 0, plan?.Count(PostingChange.Updated) ?? 0, plan?.Count(PostingChange.Reopened) ?? 0,
-        plan?.Closed.Count ?? 0, plan is null ? 0 : plan.Count(PostingChange.Unchanged) + plan.Count(PostingChange.Refreshed));
 
     public async ValueTask DisposeAsync()
     {

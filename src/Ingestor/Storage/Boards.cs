@@ -6,7 +6,7 @@ namespace Ingestor.Storage;
 /// <summary>The registry of boards to poll and the bookkeeping of their polls.</summary>
 public sealed class Boards(NpgsqlDataSource database)
 {
-    private const string Columns = "source_id, provider, board_token";
+    private const string Columns = "source_id, provider, board_token, etag, last_modified";
 
     public async Task<BoardRef> RegisterAsync(string provider, string boardToken, CancellationToken cancellationToken) =>
         (await RegisterAsync(provider, [boardToken], cancellationToken)).Single();

@@ -10,14 +10,12 @@ public sealed record SnapshotPosting(string JobId, string SourceHash, Normalized
 
 /// <summary>A board payload that was fetched, archived and normalized, ready to be reconciled with the database.</summary>
 public sealed record ObservedSnapshot(
-    Guid PollId,
-    DateTimeOffset StartedAt,
-    DateTimeOffset ObservedAt,
-    int HttpStatus,
-    string PayloadSha256,
-    long PayloadBytes,
+    PayloadReceipt Receipt,
     string RawPayloadUri,
     IReadOnlyList<SnapshotPosting> Postings,
     bool IsComplete,
     int? DeclaredTotal,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    public DateTimeOffset ObservedAt => Receipt.ObservedAt;
+}

@@ -18,4 +18,8 @@ public sealed record PollRecord(
     int Updated = 0,
     int Reopened = 0,
     int Closed = 0,
-    int Unchanged = 0);
+    int Unchanged = 0,
+    DateTimeOffset? ObservedAt = null,
+    string? ETag = null,
+    string? LastModified = null,
+    string? ContentEncoding = null);

@@ -11,7 +11,8 @@ namespace Ingestor.Storage;
 /// </summary>
 public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePolicy, TimeProvider clock)
 {
-    private sealed record StoredRow(string JobId, bool IsActive, string ContentHash, string SourceHash, string FieldHashes);
+    private sealed record StoredRow(
+        string JobId, bool IsActive, bool InLatestSnapshot, string ContentHash, string SourceHash, string FieldHashes, string? DescriptionHash);
 
     public async Task<BoardTransaction> BeginAsync(BoardRef board, CancellationToken cancellationToken)
     {
@@ -23,12 +24,15 @@ public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePol
             using var read = await connection.QueryMultipleAsync(
                 """
                 select org_id, last_snapshot_at, closes_held from boards where source_id = @SourceId for update;
-                select job_id, status = 'active' as is_active, content_hash, source_hash, field_hashes::text as field_hashes
-                from postings where source_id = @SourceId;
+                select job_id, status = 'active' as is_active, in_latest_snapshot, content_hash, source_hash,
+                       field_hashes::text as field_hashes, description_hash
+                from posting_rows where source_id = @SourceId;
                 """, new { board.SourceId }, transaction);
             var state = await read.ReadSingleAsync<BoardTransaction.BoardState>();
-            var stored = (await read.ReadAsync<StoredRow>()).Select(ToStoredPosting).ToDictionary(p => p.JobId);
-            return new BoardTransaction(connection, transaction, board, state, stored, closePolicy, clock);
+            var rows = (await read.ReadAsync<StoredRow>()).ToList();
+            var stored = rows.Select(ToStoredPosting).ToDictionary(p => p.JobId);
+            var descriptions = rows.ToDictionary(r => r.JobId, r => r.DescriptionHash);
+            return new BoardTransaction(connection, transaction, board, state, stored, descriptions, closePolicy, clock);
         }
         catch
         {
@@ -39,10 +43,12 @@ public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePol
 
     internal const string InsertPollSql =
         """
-        insert into polls (poll_id, source_id, started_at, finished_at, http_status, job_count, declared_total, payload_sha256,
-                           payload_bytes, raw_payload_uri, outcome, error, opened, updated, reopened, closed, unchanged)
-        values (@PollId, @SourceId, @StartedAt, @FinishedAt, @HttpStatus, @JobCount, @DeclaredTotal, @PayloadSha256,
-                @PayloadBytes, @RawPayloadUri, @Outcome, @Error, @Opened, @Updated, @Reopened, @Closed, @Unchanged)
+        insert into polls (poll_id, source_id, started_at, finished_at, observed_at, http_status, etag, last_modified, content_encoding,
+                           job_count, declared_total, payload_sha256, payload_bytes, raw_payload_uri, outcome, error,
+                           opened, updated, reopened, closed, unchanged)
+        values (@PollId, @SourceId, @StartedAt, @FinishedAt, @ObservedAt, @HttpStatus, @ETag, @LastModified, @ContentEncoding,
+                @JobCount, @DeclaredTotal, @PayloadSha256, @PayloadBytes, @RawPayloadUri, @Outcome, @Error,
+                @Opened, @Updated, @Reopened, @Closed, @Unchanged)
         """;
 
     internal static Task InsertPollAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PollRecord poll) =>
@@ -50,5 +56,5 @@ public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePol
 
     private static StoredPosting ToStoredPosting(StoredRow row) => new(
         row.JobId, row.IsActive, row.ContentHash, row.SourceHash,
-        JsonSerializer.Deserialize<Dictionary<string, string>>(row.FieldHashes) ?? []);
+        JsonSerializer.Deserialize<Dictionary<string, string>>(row.FieldHashes) ?? [], row.InLatestSnapshot);
 }

@@ -23,6 +23,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<Boards>();
         builder.Services.AddSingleton<PostingStore>();
+        builder.Services.AddSingleton<UnchangedPayloads>();
         builder.Services.AddSingleton<PostingRecords>();
         return builder;
     }

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Dapper;
+using Ingestor.Storage;
+using Npgsql;
+
+namespace Ingestor.Archive;
+
+/// <summary>
+/// Archives a board's payload once per board, day and content: compressed, under a key naming when it was first seen that day
+/// and its SHA-256. The same bytes seen again that day point at the object already there (<c>archived_payloads</c> indexes
+/// them); a new day writes a new object, so each date partition holds every payload its day received.
+/// </summary>
+public sealed class PayloadArchive(IRawArchive archive, NpgsqlDataSource database, TimeProvider clock)
+{
+    /// <param name="StoredBytes">What this call wrote to the archive (compressed): 0 when the object was there already.</param>
+    public sealed record Archived(string Uri, long StoredBytes);
+
+    public async Task<Archived> ArchiveAsync(BoardRef board, ReadOnlyMemory<byte> payload, string sha256, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var day = receivedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var existing = await connection.QuerySingleOrDefaultAsync<string>(
+            "select uri from archived_payloads where source_id = @SourceId and day = @Day::date and sha256 = @Sha256",
+            new { board.SourceId, Day = day, Sha256 = sha256 });
+        if (existing is not null)
+            return new Archived(existing, 0);
+
+        var stored = PayloadCompression.Compress(payload.Span);
+        var uri = await archive.StoreAsync(ArchiveKey.For(board.Provider, board.BoardToken, receivedAt, sha256), stored, cancellationToken);
+        // Two polls racing with the same new bytes both write an object; the index keeps the first, and both polls name it.
+        var indexed = await connection.ExecuteScalarAsync<string>(
+            """
+            insert into archived_payloads (source_id, day, sha256, uri, payload_bytes, stored_bytes, archived_at)
+            values (@SourceId, @Day::date, @Sha256, @Uri, @PayloadBytes, @StoredBytes, @ArchivedAt)
+            on conflict (source_id, day, sha256) do update set uri = archived_payloads.uri
+            returning uri
+            """,
+            new { board.SourceId, Day = day, Sha256 = sha256, Uri = uri, PayloadBytes = (long)payload.Length, StoredBytes = (long)stored.Length, ArchivedAt = clock.GetUtcNow() });
+        return new Archived(indexed!, stored.Length);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ingestor.Normalization;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ingestor.Storage;
+
+/// <summary>What a poll adds to a normalized posting to make its row: whose it is, and when and where it was seen.</summary>
+internal sealed record PostingRowContext(Guid OrgId, Guid SourceId, DateTimeOffset ObservedAt, string RawPayloadUri, DateTimeOffset InferredAt);
+
+/// <summary>
+/// Writes posting rows with binary COPY, the cheapest way into PostgreSQL: straight into <c>posting_rows</c> for new postings,
+/// into a staging table for changed ones. A description the row already holds is not sent again.
+/// </summary>
+internal static class PostingRowsCopy
+{
+    public const string Columns =
+        """
+        job_id, org_id, source_id, provider, board_token, provider_job_key, company_name, title, normalized_title, status,
+        location_text, city, region, country, country_code, is_remote, workplace_type, remote_policy, department, team,
+        employment_type, salary_raw, salary_min, salary_max, salary_currency, salary_period, source_url, apply_url, language,
+        first_seen_at, last_seen_at, last_checked_at, last_changed_at, inactive_at, source_posted_at, source_updated_at,
+        raw_payload_uri, content_hash, source_hash, field_hashes, native, description_html, description_text, parsed,
+        in_latest_snapshot, description_hash
+        """;
+
+    /// <summary>Fingerprint of a stored description (HTML and text); null when there is none. Migration 003 computes the same in SQL.</summary>
+    public static string? DescriptionHash(NormalizedPosting posting) =>
+        posting.DescriptionHtml is null
+            ? null
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{posting.DescriptionHtml}\u001f{posting.DescriptionText}")));
+
+    /// <param name="storedDescriptions">The description hash each posting's row holds now; a match leaves the description out.</param>
+    public static async Task WriteAsync(
+        NpgsqlConnection connection, string table, IEnumerable<NormalizedPosting> postings, PostingRowContext context,
+        IReadOnlyDictionary<string, string?> storedDescriptions, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync($"copy {table} ({Columns}) from stdin (format binary)", cancellationToken);
+        foreach (var posting in postings)
+        {
+            var descriptionHash = DescriptionHash(posting);
+            var sendsDescription = !storedDescriptions.TryGetValue(posting.JobId, out var stored) || stored != descriptionHash;
+            await writer.StartRowAsync(cancellationToken);
+            await Text(posting.JobId);
+            await writer.WriteAsync(context.OrgId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(context.SourceId, NpgsqlDbType.Uuid, cancellationToken);
+            foreach (var value in new[]
+            {
+                posting.Provider, posting.BoardToken, posting.ProviderJobKey, posting.CompanyName, posting.Title, posting.NormalizedTitle, "active",
+                posting.LocationText, posting.City, posting.Region, posting.Country, posting.CountryCode,
+            })
+                await Text(value);
+            await writer.WriteAsync(posting.IsRemote, NpgsqlDbType.Boolean, cancellationToken);
+            foreach (var value in new[] { posting.WorkplaceType, posting.RemotePolicy, posting.Department, posting.Team, posting.EmploymentType, posting.SalaryRaw })
+                await Text(value);
+            await Numeric(posting.SalaryMin);
+            await Numeric(posting.SalaryMax);
+            foreach (var value in new[] { posting.SalaryCurrency, posting.SalaryPeriod, posting.SourceUrl, posting.ApplyUrl, posting.Language })
+                await Text(value);
+            foreach (var time in new DateTimeOffset?[]
+            {
+                context.ObservedAt, context.ObservedAt, context.ObservedAt, context.ObservedAt, null, posting.SourcePostedAt, posting.SourceUpdatedAt,
+            })
+                await Time(time);
+            foreach (var value in new[] { context.RawPayloadUri, posting.ContentHash, posting.SourceHash })
+                await Text(value);
+            await Json(JsonSerializer.Serialize(posting.FieldHashes));
+            await Json(posting.Native.GetRawText());
+            await Text(sendsDescription ? posting.DescriptionHtml : null);
+            await Text(sendsDescription ? posting.DescriptionText : null);
+            var parsed = posting.Parsed.DeepClone().AsObject();
+            parsed["inferred_at"] = context.InferredAt;
+            await Json(parsed.ToJsonString());
+            await writer.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
+            await Text(descriptionHash);
+        }
+        await writer.CompleteAsync(cancellationToken);
+
+        Task Text(string? value) => value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+        Task Json(string value) => writer.WriteAsync(value, NpgsqlDbType.Jsonb, cancellationToken);
+        Task Numeric(decimal? value) => value is { } number ? writer.WriteAsync(number, NpgsqlDbType.Numeric, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+        Task Time(DateTimeOffset? value) =>
+            value is { } time ? writer.WriteAsync(time.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+    }
+}
