@@ -1,121 +1,46 @@
-// Measures, on this machine, what a poll costs: each normalization stage per posting, and whole polls of a real board
-// (stripe, 547 postings, 4.1 MB) and of the same board ten times over (5,470 postings), with the database round trips
-// each poll makes. A throwaway PostgreSQL (durable, fsync on) and a folder archive; nothing leaves the machine.
-//   dotnet run -c Release --project src/Ingestor.Benchmarks
-using System.Diagnostics;
+// Measures, on this machine, what Ingestor costs. Each part prints a table; none is a test.
+//   dotnet run -c Release --project src/Ingestor.Benchmarks                    every part below
+//   dotnet run -c Release --project src/Ingestor.Benchmarks -- normalization   each normalization stage per posting (no database)
+//   dotnet run -c Release --project src/Ingestor.Benchmarks -- polls           whole polls of one big board, with round trips
+//   dotnet run -c Release --project src/Ingestor.Benchmarks -- farm            sweeps of 1,000 × 50 boards and 6,000 heavy-tailed ones
+//   dotnet run -c Release --project src/Ingestor.Benchmarks -- farm 1000x50    (or farm mix) one farm only
+// Throwaway PostgreSQL servers (durable, fsync on) and folder archives under the system's temporary folder; nothing leaves the machine.
 using System.IO.Compression;
-using System.Text.Json.Nodes;
-using Ingestor;
-using Ingestor.Greenhouse;
-using Ingestor.Normalization;
-using Ingestor.Polling;
-using Ingestor.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Ingestor.Benchmarks;
+using Ingestor.Benchmarks.Farm;
+
+var part = args.FirstOrDefault() ?? "all";
+if (part is not ("all" or "normalization" or "polls" or "farm"))
+{
+    Console.Error.WriteLine("usage: Ingestor.Benchmarks [normalization | polls | farm [1000x50 | mix]]");
+    return 2;
+}
 
 var repository = FindRepository();
+var stripe = Decompress(Path.Combine(repository, "samples/greenhouse/v1/boards/stripe/jobs.json.gz"));
 var work = Directory.CreateTempSubdirectory("ingestor-bench-").FullName;
 try
 {
-    var stripe = Decompress(Path.Combine(repository, "samples/greenhouse/v1/boards/stripe/jobs.json.gz"));
-    var boards = Path.Combine(work, "boards");
-    WriteBoard(boards, "stripe", stripe);
-    WriteBoard(boards, "stripe-x10", Multiply(stripe, 10));
-
-    MeasureNormalization(stripe);
-
-    await using var postgres = await LocalPostgres.StartAsync(Path.Combine(work, "postgres"), durable: true);
-    var builder = Ingestor.Program.CreateBuilder();
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    if (part is "all" or "normalization")
+        NormalizationBenchmark.Run(stripe, Console.Out);
+    if (part is "all" or "polls")
+        await PollBenchmark.RunAsync(stripe, Path.Combine(work, "polls"));
+    if (part is "all" or "farm")
     {
-        ["ConnectionStrings:Postgres"] = postgres.ConnectionString,
-        ["Greenhouse:BaseUrl"] = new Uri(boards + "/").AbsoluteUri,
-        ["Archive:Kind"] = "file",
-        ["Archive:Path"] = Path.Combine(work, "archive"),
-        ["Metrics:Port"] = "0",
-    });
-    builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-    using var host = builder.Build();
-    await host.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
-
-    Console.WriteLine();
-    Console.WriteLine($"{"poll",-46} {"postings",8} {"ms",8} {"in db",8} {"round trips",12}");
-    foreach (var board in new[] { "stripe", "stripe-x10" })
-    {
-        var original = File.ReadAllBytes(BoardFile(boards, board));
-        await MeasurePollAsync(host, board, "first sight (all opened)");
-        await MeasurePollAsync(host, board, "again, unchanged");
-        var retitled = Retitle(original);
-        WriteBoard(boards, board, retitled);
-        await MeasurePollAsync(host, board, "every title changed (all updated)");
-        WriteBoard(boards, board, DropShare(retitled, 0.4));
-        await MeasurePollAsync(host, board, "40% gone (closed)");
+        // The service as built with this benchmark (same configuration), run as its own process.
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var service = Path.Combine(repository, "src", "Ingestor", "bin", configuration, "net10.0", "Ingestor.dll");
+        var only = args.ElementAtOrDefault(1);
+        if (only is null or "1000x50")
+            await FarmBenchmark.RunAsync(stripe, FarmBenchmark.Uniform(1000, 50), work, service);
+        if (only is null or "mix")
+            await FarmBenchmark.RunAsync(stripe, FarmBenchmark.HeavyTailed(6000, 166_000, largest: 547), work, service);
     }
+    return 0;
 }
 finally
 {
     Directory.Delete(work, recursive: true);
-}
-
-static void MeasureNormalization(byte[] payload)
-{
-    const int rounds = 5;
-    var snapshot = BoardSnapshot.Parse(payload);
-    var gazetteerClock = Stopwatch.StartNew();
-    var gazetteer = Gazetteer.Load();
-    var gazetteerLoad = gazetteerClock.Elapsed;
-    var locations = new LocationParser(gazetteer);
-    var normalizer = new PostingNormalizer(locations, new LaunchScope(new LaunchScopeOptions { Languages = ["en"], Countries = ["US", "CA"] }));
-    var texts = snapshot.Jobs.Select(j => HtmlText.FromEscapedContent(j.Content)?.Text).ToList();
-    var jobs = snapshot.Jobs.Count;
-
-    Console.WriteLine($"stripe: {jobs} postings, {payload.Length / 1024.0 / 1024:0.0} MB; gazetteer load {gazetteerLoad.TotalMilliseconds:0} ms");
-    Console.WriteLine($"{"stage",-34} {"µs/posting",12}");
-    Report("parse payload (System.Text.Json)", () => BoardSnapshot.Parse(payload));
-    Report("identify (job id, source hash)", () => { foreach (var job in snapshot.Jobs) PostingNormalizer.Identify("greenhouse", "stripe", job); });
-    Report("description HTML → text", () => { foreach (var job in snapshot.Jobs) HtmlText.FromEscapedContent(job.Content); });
-    Report("location", () => { foreach (var job in snapshot.Jobs) locations.Parse(job.LocationName); });
-    Report("salary from text", () => { foreach (var text in texts) SalaryParser.ParseAll(text); });
-    Report("whole normalization", () => { foreach (var job in snapshot.Jobs) normalizer.Normalize("greenhouse", "stripe", job); });
-
-    void Report(string stage, Action run)
-    {
-        run();
-        var clock = Stopwatch.StartNew();
-        for (var round = 0; round < rounds; round++)
-            run();
-        Console.WriteLine($"{stage,-34} {clock.Elapsed.TotalMicroseconds / rounds / jobs,12:0.0}");
-    }
-}
-
-static async Task MeasurePollAsync(IHost host, string board, string label)
-{
-    var boards = host.Services.GetRequiredService<Boards>();
-    var poller = host.Services.GetRequiredService<BoardPoller>();
-    var target = await boards.RegisterAsync("greenhouse", board, CancellationToken.None);
-
-    var roundTrips = 0;
-    var inDatabase = TimeSpan.Zero;
-    using var listener = new ActivityListener
-    {
-        ShouldListenTo = source => source.Name == "Npgsql",
-        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-        ActivityStopped = activity =>
-        {
-            Interlocked.Increment(ref roundTrips);
-            inDatabase += activity.Duration;
-        },
-    };
-    ActivitySource.AddActivityListener(listener);
-    var clock = Stopwatch.StartNew();
-    var poll = await poller.PollAsync(target, CancellationToken.None);
-    var elapsed = clock.Elapsed;
-    if (poll.Outcome == PollOutcome.Failed)
-        throw new InvalidOperationException($"{board}: {poll.Error}");
-    // Npgsql traces each command or batch it sends; the commit is one more.
-    Console.WriteLine($"{board + ": " + label,-46} {poll.JobCount,8} {elapsed.TotalMilliseconds,8:0} {inDatabase.TotalMilliseconds,8:0} {roundTrips + 1,12}");
 }
 
 static string FindRepository()
@@ -133,45 +58,3 @@ static byte[] Decompress(string path)
     gzip.CopyTo(bytes);
     return bytes.ToArray();
 }
-
-static string BoardFile(string boards, string token) => Path.Combine(boards, "v1", "boards", token, "jobs.json");
-
-static void WriteBoard(string boards, string token, byte[] payload)
-{
-    Directory.CreateDirectory(Path.GetDirectoryName(BoardFile(boards, token))!);
-    File.WriteAllBytes(BoardFile(boards, token), payload);
-}
-
-static byte[] Edit(byte[] payload, Action<JsonArray> change)
-{
-    var root = JsonNode.Parse(payload)!.AsObject();
-    var jobs = root["jobs"]!.AsArray();
-    change(jobs);
-    root["meta"] = new JsonObject { ["total"] = jobs.Count };
-    return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
-}
-
-static byte[] Multiply(byte[] payload, int times) => Edit(payload, jobs =>
-{
-    var originals = jobs.Select(j => j!.DeepClone()).ToList();
-    for (var copy = 1; copy < times; copy++)
-        foreach (var job in originals)
-        {
-            var clone = job.DeepClone().AsObject();
-            clone["id"] = (long)clone["id"]! + copy * 1_000_000_000L;
-            jobs.Add(clone);
-        }
-});
-
-static byte[] Retitle(byte[] payload) => Edit(payload, jobs =>
-{
-    foreach (var job in jobs)
-        job!["title"] = (string?)job["title"] + " (updated)";
-});
-
-static byte[] DropShare(byte[] payload, double share) => Edit(payload, jobs =>
-{
-    var drop = (int)(jobs.Count * share);
-    for (var i = 0; i < drop; i++)
-        jobs.RemoveAt(jobs.Count - 1);
-});

@@ -18,7 +18,11 @@ public static class StorageRegistration
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new OptionsValidationException(ConnectionStringName, typeof(string),
                     ["ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is required outside the Development environment"]);
-            return new NpgsqlDataSourceBuilder(connectionString) { Name = "ingestor" }.Build();
+            var database = new NpgsqlDataSourceBuilder(connectionString) { Name = "ingestor" };
+            // Sessions keep no state between uses (temporary tables are dropped at commit), so a connection taken from the
+            // pool needs no DISCARD ALL: an unchanged board's poll stays one statement.
+            database.ConnectionStringBuilder.NoResetOnClose = true;
+            return database.Build();
         });
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<Boards>();

@@ -1,0 +1,119 @@
+using Dapper;
+using Ingestor.Storage;
+using Npgsql;
+
+namespace Ingestor.Benchmarks.Farm;
+
+/// <summary>
+/// Sweeps a farm of boards through the product's real entry point (<c>--once</c>, as a process) on a durable PostgreSQL and a
+/// folder archive: new (empty database), unchanged (the same bytes), re-serialized (same postings, other bytes), churn. Each
+/// sweep starts from a checkpoint, so every page it touches costs its full-page image in WAL, as it does in production where
+/// a checkpoint falls in every sweep interval. The floors of the same work are measured first, in the same run.
+/// </summary>
+internal static class FarmBenchmark
+{
+    public sealed record Size(string Name, int[] Sizes);
+
+    public static Size Uniform(int boards, int postings) => new($"{boards:N0} × {postings}", [.. Enumerable.Repeat(postings, boards)]);
+
+    /// <summary>
+    /// Boards of a rank-size law (size ∝ rank^-0.75, capped at the recorded board's 547 jobs) scaled to the ~166k open postings
+    /// two public crawls count on ~6,000 Greenhouse boards: median 14, the top 800 boards hold about half, 26 boards ≥ 500.
+    /// </summary>
+    public static Size HeavyTailed(int boards, int postings, int largest)
+    {
+        double low = 1, high = 1e7;
+        int[] sizes = [];
+        for (var step = 0; step < 100; step++)
+        {
+            var scale = (low + high) / 2;
+            sizes = [.. Enumerable.Range(1, boards).Select(rank => (int)Math.Clamp(Math.Round(scale * Math.Pow(rank, -0.75)), 1, largest))];
+            if (sizes.Sum() < postings)
+                low = scale;
+            else
+                high = scale;
+        }
+        return new($"{boards:N0}, heavy-tailed ({sizes.Sum():N0} postings)", sizes);
+    }
+
+    public static async Task RunAsync(byte[] recordedBoard, Size size, string work, string serviceAssembly)
+    {
+        var folder = Path.Combine(work, $"farm-{size.Sizes.Length}");
+        await using var postgres = await StartPostgresAsync(Path.Combine(folder, "postgres"));
+        await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
+        await using var farm = await BoardFarm.StartAsync(recordedBoard, size.Sizes);
+        var archive = Path.Combine(folder, "archive");
+
+        Console.WriteLine();
+        Console.WriteLine($"Farm {size.Name}: {farm.Postings:N0} postings, {Bytes(Enumerable.Range(0, farm.Boards).Sum(b => (long)farm.Payload(b).Length))} a sweep, served on loopback");
+        var floors = await Floors.MeasureAsync(farm, postgres.ConnectionString, Path.Combine(folder, "floor-archive"));
+        Console.WriteLine(
+            $"floors: fetch {Seconds(floors.Fetch)}, parse + hash (2 cores) {Seconds(floors.ParseAndHash)}, write payloads {Seconds(floors.ArchiveWrite)}, " +
+            $"binary COPY of rows and events {Seconds(floors.Copy)}: {Seconds(floors.Sum)} in all");
+
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = postgres.ConnectionString,
+            ["Greenhouse__BaseUrl"] = farm.BaseUrl.ToString(),
+            // The farm is on loopback: politeness limits are for real hosts.
+            ["Greenhouse__MaxRequestsPerSecond"] = "100000",
+            ["Archive__Kind"] = "file",
+            ["Archive__Path"] = archive,
+            ["Metrics__Port"] = "0",
+        };
+        await ProductRun.RunAsync(serviceAssembly, environment, "--migrate");
+        await RegisterAsync(database, farm.Boards);
+
+        Console.WriteLine($"{"sweep",-14} {"s",7} {"× floors",9} {"archived",10} {"WAL",10} {"posting rows",13} {"events",8} {"statements/board",17} {"peak RSS",9}");
+        foreach (var (label, state) in new[] { ("new", FarmState.Original), ("unchanged", FarmState.Original), ("re-serialized", FarmState.Reserialized), ("churn", FarmState.Churned) })
+        {
+            farm.State = state;
+            await database.CreateCommand("checkpoint").ExecuteNonQueryAsync();
+            var archivedBefore = FolderBytes(archive);
+            var before = await DatabaseCounters.ReadAsync(database);
+            var run = await ProductRun.RunAsync(serviceAssembly, environment, "--once");
+            await Task.Delay(TimeSpan.FromSeconds(1)); // the service's sessions flush their statistics as they close
+            var after = await DatabaseCounters.ReadAsync(database);
+            var wal = await DatabaseCounters.WalBytesBetweenAsync(database, before, after);
+            Console.WriteLine(
+                $"{label,-14} {run.Elapsed.TotalSeconds,7:0.0} {run.Elapsed / floors.Sum,9:0.00} {Bytes(FolderBytes(archive) - archivedBefore),10} {Bytes(wal),10} " +
+                $"{after.PostingRowsWritten - before.PostingRowsWritten,13:N0} {after.EventsWritten - before.EventsWritten,8:N0} " +
+                $"{(after.Statements - before.Statements) / (double)farm.Boards,17:0.0} {Bytes(run.PeakRssBytes),9}");
+        }
+    }
+
+    /// <summary>A durable PostgreSQL (fsync on) with pg_stat_statements loaded, which takes a restart.</summary>
+    private static async Task<LocalPostgres> StartPostgresAsync(string directory)
+    {
+        await using (var first = await LocalPostgres.StartAsync(directory, durable: true))
+        {
+            await using var connection = new NpgsqlConnection(first.ConnectionString);
+            await connection.ExecuteAsync("alter system set shared_preload_libraries = 'pg_stat_statements'");
+        }
+        var postgres = await LocalPostgres.StartAsync(directory, durable: true);
+        await using (var connection = new NpgsqlConnection(postgres.ConnectionString))
+            await connection.ExecuteAsync("create extension if not exists pg_stat_statements");
+        return postgres;
+    }
+
+    private static async Task RegisterAsync(NpgsqlDataSource database, int boards)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "insert into boards (provider, board_token) select 'greenhouse', token from unnest(@Tokens) as token",
+            new { Tokens = Enumerable.Range(0, boards).Select(BoardFarm.Token).ToArray() });
+    }
+
+    private static long FolderBytes(string folder) =>
+        Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.0} s";
+
+    private static string Bytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.00} GB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.0} MB",
+        >= 1L << 10 => $"{bytes / (double)(1L << 10):0} KB",
+        _ => $"{bytes} B",
+    };
+}

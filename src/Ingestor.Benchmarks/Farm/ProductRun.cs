@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace Ingestor.Benchmarks.Farm;
+
+/// <summary>
+/// The built service run as an operator runs it (<c>dotnet Ingestor.dll --once</c>), with its peak resident memory read from
+/// <c>/proc</c> (VmHWM only grows, so the last reading before it exits is its peak).
+/// </summary>
+internal static class ProductRun
+{
+    public sealed record Result(TimeSpan Elapsed, long PeakRssBytes, string LastLine);
+
+    public static async Task<Result> RunAsync(string serviceAssembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(serviceAssembly);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var lastLine = "";
+        var errors = new List<string>();
+        process.OutputDataReceived += (_, line) => { if (!string.IsNullOrWhiteSpace(line.Data)) lastLine = line.Data; };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) lock (errors) errors.Add(line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, PeakRss(process.Id));
+            await Task.Delay(20);
+        }
+        await process.WaitForExitAsync();
+        var elapsed = clock.Elapsed;
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"Ingestor {string.Join(' ', arguments)} exited {process.ExitCode}: {lastLine} {string.Join('\n', errors.TakeLast(20))}");
+        return new Result(elapsed, peak, lastLine);
+    }
+
+    private static long PeakRss(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
