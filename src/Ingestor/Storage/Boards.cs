@@ -26,6 +26,24 @@ public sealed class Boards(NpgsqlDataSource database)
             """, new { Provider = provider, BoardTokens = boardTokens.Distinct().ToArray() })];
     }
 
+    /// <summary>
+    /// Registers a list of boards of any providers in one statement however long; boards already known are left as they are.
+    /// Returns how many were new.
+    /// </summary>
+    public async Task<int> AddAsync(IReadOnlyCollection<(string Provider, string BoardToken)> boards, CancellationToken cancellationToken)
+    {
+        if (boards.Count == 0)
+            return 0;
+        var distinct = boards.Distinct().ToArray();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            """
+            insert into boards (provider, board_token)
+            select provider, board_token from unnest(@Providers, @BoardTokens) as listed (provider, board_token)
+            on conflict (provider, board_token) do nothing
+            """, new { Providers = distinct.Select(b => b.Provider).ToArray(), BoardTokens = distinct.Select(b => b.BoardToken).ToArray() });
+    }
+
     public async Task<IReadOnlyList<BoardRef>> EnabledAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -50,6 +68,25 @@ public sealed class Boards(NpgsqlDataSource database)
                 for update skip locked)
             returning {Columns}
             """, new { Limit = limit })];
+    }
+
+    /// <summary>
+    /// Every board with its health, in one statement: active postings are one grouped count, not a query per board.
+    /// <c>postings</c> is read by name and column only (it may be a view).
+    /// </summary>
+    public async Task<IReadOnlyList<BoardHealth>> HealthAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<BoardHealth>(
+            """
+            select b.provider, b.board_token, b.enabled, b.last_outcome, b.consecutive_failures, b.last_success_at,
+                   coalesce(active.postings, 0)::int as active_postings, b.next_poll_at
+            from boards b
+            left join (
+                select source_id, count(*) as postings from postings where status = 'active' group by source_id
+            ) active on active.source_id = b.source_id
+            order by b.provider, b.board_token
+            """)];
     }
 
     /// <summary>Records a poll that changed no posting: the fetch, the archive or the payload failed.</summary>
