@@ -11,6 +11,7 @@ public static class SchedulingRegistration
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
+        builder.Services.AddSingleton<DueBoardFlow>();
 
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         builder.Services.AddQuartz(quartz =>

@@ -51,22 +51,24 @@ public sealed class Boards(NpgsqlDataSource database)
     }
 
     /// <summary>
-    /// Takes up to <paramref name="limit"/> enabled boards whose next poll is due and moves their next poll one interval on,
-    /// with ±10% jitter so boards registered together drift apart. Replicas claiming at once skip each other's rows.
+    /// Takes up to <paramref name="limit"/> enabled boards whose next poll is due, oldest due first, and moves their next poll
+    /// one interval on, with ±10% jitter so boards registered together drift apart. Replicas claiming at once skip each
+    /// other's rows. Each board comes back with the time it was due, for the lag between due and polled.
     /// </summary>
-    public async Task<IReadOnlyList<BoardRef>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueBoard>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<BoardRef>(
-            $"""
-            update boards set next_poll_at = now() + poll_interval * (0.9 + random() * 0.2)
-            where source_id in (
-                select source_id from boards
+        return [.. await connection.QueryAsync<DueBoard>(
+            """
+            update boards b set next_poll_at = now() + b.poll_interval * (0.9 + random() * 0.2)
+            from (
+                select source_id, next_poll_at from boards
                 where enabled and next_poll_at <= now()
                 order by next_poll_at
                 limit @Limit
-                for update skip locked)
-            returning {Columns}
+                for update skip locked) due
+            where b.source_id = due.source_id
+            returning b.source_id, b.provider, b.board_token, due.next_poll_at as due_at
             """, new { Limit = limit })];
     }
 
