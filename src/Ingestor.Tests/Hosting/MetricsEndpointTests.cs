@@ -7,7 +7,7 @@ namespace Ingestor.Tests.Hosting;
 public sealed class MetricsEndpointTests(TestServers servers)
 {
     [Fact]
-    public async Task TheFirstSweepAfterAStartIsCounted()
+    public async Task TheFirstSweepAfterAStartIsCountedAndFreshnessIsServed()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
         ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
@@ -25,6 +25,9 @@ public sealed class MetricsEndpointTests(TestServers servers)
         {
             "ingestor_polls{board=\"fal\",outcome=\"succeeded\"} 1",
             "ingestor_poll_start_lag_count 1",
+            "ingestor_board_success_age{quantile=\"0.99\"}",
+            "ingestor_boards{state=\"enabled\"} 1",
+            "ingestor_boards{state=\"failing\"} 0",
         };
         var metrics = "";
         for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(60) && !expected.All(metrics.Contains); waited += TimeSpan.FromMilliseconds(500))

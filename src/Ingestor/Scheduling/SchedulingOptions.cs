@@ -8,7 +8,7 @@ public sealed class SchedulingOptions
 
     /// <summary>
     /// How often each replica looks for boards whose next poll is due (and, while polls run, the longest it waits before looking
-    /// again). Each board's own interval lives in <c>boards.poll_interval</c>.
+    /// again); also how often the freshness metrics are refreshed. Each board's own interval lives in <c>boards.poll_interval</c>.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Scheduling:SweepInterval must be between 1 second and 1 day")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -91,6 +91,25 @@ public sealed class Boards(NpgsqlDataSource database)
             """)];
     }
 
+    /// <summary>How long ago the enabled boards last succeeded, as quantiles over all of them, in one statement.</summary>
+    public async Task<BoardFreshness> FreshnessAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // Newest first, so the quantile q of success times is the quantile q of ages.
+        return await connection.QuerySingleAsync<BoardFreshness>(
+            """
+            select count(*)::int as enabled,
+                   count(*) filter (where consecutive_failures > 0)::int as failing,
+                   count(*) filter (where last_success_at is null)::int as never_succeeded,
+                   percentile_disc(0.5) within group (order by coalesce(last_success_at, created_at) desc) as p50_success_at,
+                   percentile_disc(0.9) within group (order by coalesce(last_success_at, created_at) desc) as p90_success_at,
+                   percentile_disc(0.99) within group (order by coalesce(last_success_at, created_at) desc) as p99_success_at,
+                   min(coalesce(last_success_at, created_at)) as oldest_success_at
+            from boards
+            where enabled
+            """);
+    }
+
     /// <summary>Records a poll that changed no posting: the fetch, the archive or the payload failed.</summary>
     public async Task RecordFailureAsync(PollRecord poll, CancellationToken cancellationToken)
     {
