@@ -100,7 +100,7 @@ public sealed class BoardCommandsTests(TestServers servers) : IDisposable
         Assert.Matches(@"^greenhouse  fal    yes      succeeded            0  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d       3  \d{4}-", lines[1]);
         Assert.Matches(@"^greenhouse  gone   yes      failed               2  never                     0  \d{4}-", lines[2]);
         Assert.Equal("greenhouse  later  no       never polled         0  never                     0  -", lines[3]);
-        Assert.Equal("3 boards, 2 enabled | last outcome: 1 succeeded, 1 failed, 1 never polled | 1 enabled boards failing", lines[4]);
+        Assert.Equal("3 boards, 2 enabled, 1 failing | last outcome: 1 succeeded, 1 failed, 1 never polled", lines[4]);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -31,7 +31,7 @@ public sealed class BoardHealthReportTests
             "greenhouse  gone       yes      failed              12  never                     0  2026-06-06 17:58:30 (due 1m 30s ago)",
             "greenhouse  new-board  yes      never polled         0  never                     0  2026-06-06 18:00:00 (in 0s)",
             "greenhouse  paused     no       partial              0  2026-06-03 18:00:00       8  -",
-            "4 boards, 3 enabled | last outcome: 1 succeeded, 1 partial, 1 failed, 1 never polled | 1 enabled boards failing",
+            "4 boards, 3 enabled, 1 failing | last outcome: 1 succeeded, 1 partial, 1 failed, 1 never polled",
         ], lines);
     }
 

@@ -48,7 +48,7 @@ internal static class BoardHealthReport
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Count()} {g.Key}");
         var failing = boards.Count(b => b.Enabled && b.ConsecutiveFailures > 0);
-        return $"{boards.Count} boards, {boards.Count(b => b.Enabled)} enabled | last outcome: {string.Join(", ", outcomes)} | {failing} enabled boards failing";
+        return $"{boards.Count} boards, {boards.Count(b => b.Enabled)} enabled, {failing} failing | last outcome: {string.Join(", ", outcomes)}";
     }
 
     private static readonly string[] OutcomeOrder = [PollOutcome.Succeeded, PollOutcome.Partial, PollOutcome.Superseded, PollOutcome.Failed, NeverPolled];

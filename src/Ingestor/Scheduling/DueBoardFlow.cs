@@ -47,7 +47,17 @@ internal sealed class DueBoardFlow(
             using var stoppingOrCancelled = CancellationTokenSource.CreateLinkedTokenSource(token, lifetime.ApplicationStopping);
             while (!lifetime.ApplicationStopping.IsCancellationRequested)
             {
-                var due = await boards.ClaimDueAsync(sweep.Slots - Volatile.Read(ref running), token);
+                IReadOnlyList<DueBoard> due;
+                try
+                {
+                    due = await boards.ClaimDueAsync(sweep.Slots - Volatile.Read(ref running), token);
+                }
+                catch (Exception e) when (!token.IsCancellationRequested)
+                {
+                    // Not a reason to abandon the polls under way: they finish, and the next sweep claims again.
+                    logger.LogError(e, "Claiming due boards failed");
+                    yield break;
+                }
                 if (due.Count == 0)
                 {
                     if (Volatile.Read(ref running) == 0)
