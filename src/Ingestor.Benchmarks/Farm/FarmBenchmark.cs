@@ -61,8 +61,9 @@ internal static class FarmBenchmark
             ["Archive__Path"] = archive,
             ["Metrics__Port"] = "0",
         };
-        await ProductRun.RunAsync(serviceAssembly, environment, "--migrate");
-        await RegisterAsync(database, farm.Boards);
+        var boardList = Path.Combine(folder, "boards.txt");
+        await File.WriteAllLinesAsync(boardList, Enumerable.Range(0, farm.Boards).Select(BoardFarm.Token));
+        await ProductRun.RunAsync(serviceAssembly, environment, "--add-boards", boardList);
 
         Console.WriteLine($"{"sweep",-14} {"s",7} {"× floors",9} {"archived",10} {"WAL",10} {"posting rows",13} {"events",8} {"statements/board",17} {"peak RSS",9}");
         foreach (var (label, state) in new[] { ("new", FarmState.Original), ("unchanged", FarmState.Original), ("re-serialized", FarmState.Reserialized), ("churn", FarmState.Churned) })
@@ -94,14 +95,6 @@ internal static class FarmBenchmark
         await using (var connection = new NpgsqlConnection(postgres.ConnectionString))
             await connection.ExecuteAsync("create extension if not exists pg_stat_statements");
         return postgres;
-    }
-
-    private static async Task RegisterAsync(NpgsqlDataSource database, int boards)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            "insert into boards (provider, board_token) select 'greenhouse', token from unnest(@Tokens) as token",
-            new { Tokens = Enumerable.Range(0, boards).Select(BoardFarm.Token).ToArray() });
     }
 
     private static long FolderBytes(string folder) =>

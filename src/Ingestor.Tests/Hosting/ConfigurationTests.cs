@@ -53,6 +53,14 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void PolitenessLimitsOutOfRangeAreRefusedNamingTheSetting()
+    {
+        var failures = Failures(new() { ["Greenhouse:MaxRequestsPerSecond"] = "0", ["Greenhouse:MaxConcurrentRequests"] = "0" });
+        Assert.Contains("Greenhouse:MaxRequestsPerSecond must be between 0.1 and 100000", failures);
+        Assert.Contains("Greenhouse:MaxConcurrentRequests must be between 1 and 256", failures);
+    }
+
+    [Fact]
     public void BoardsDeclaredInConfigurationAreBound() =>
         Assert.Equal(["fal", "stripe"],
             Build(new() { ["Polling:Boards:0"] = "fal", ["Polling:Boards:1"] = "stripe" }).GetRequiredService<IOptions<PollingOptions>>().Value.Boards);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +31,9 @@ public sealed record Reply(int Status, byte[] Body)
     /// <summary>Compress the body this way ("gzip", "br") when the request accepts it, as a CDN would.</summary>
     public string? Encoding { get; init; }
 
+    /// <summary>Answer only once this completes: a board that keeps its poll waiting for as long as the test says.</summary>
+    public Task? Hold { get; init; }
+
     public static Reply Json(byte[] body) => new(200, body);
 
     public static Reply Json(string body) => new(200, System.Text.Encoding.UTF8.GetBytes(body));
@@ -47,6 +51,7 @@ public sealed class FakeGreenhouse : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Script> _scripts = new();
+    private readonly ConcurrentDictionary<string, Traffic> _traffic = new();
 
     private FakeGreenhouse(WebApplication app) => _app = app;
 
@@ -79,6 +84,43 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         /// <summary>The headers of the board's latest request.</summary>
         public IHeaderDictionary? LastRequestHeaders(string token) =>
             server._scripts.TryGetValue($"{name}/{token}", out var script) ? script.LastRequestHeaders : null;
+
+        /// <summary>Every request the tenant received, in order of arrival, with its <see cref="Stopwatch"/> timestamp.</summary>
+        public IReadOnlyList<Arrival> Arrivals => server.TrafficOf(name).Arrivals;
+
+        /// <summary>The most requests the tenant had open at once, each from its arrival until its answer started.</summary>
+        public int MostOpenAtOnce => server.TrafficOf(name).MostOpen;
+    }
+
+    public sealed record Arrival(string Token, long Timestamp);
+
+    private Traffic TrafficOf(string tenant) => _traffic.GetOrAdd(tenant, _ => new Traffic());
+
+    private sealed class Traffic
+    {
+        private readonly Lock _lock = new();
+        private readonly List<Arrival> _arrivals = [];
+        private int _open;
+        private int _mostOpen;
+
+        public IReadOnlyList<Arrival> Arrivals { get { lock (_lock) return [.. _arrivals]; } }
+
+        public int MostOpen { get { lock (_lock) return _mostOpen; } }
+
+        public void Arrived(string token)
+        {
+            lock (_lock)
+            {
+                _arrivals.Add(new Arrival(token, Stopwatch.GetTimestamp()));
+                _mostOpen = Math.Max(_mostOpen, ++_open);
+            }
+        }
+
+        public void Answering()
+        {
+            lock (_lock)
+                _open--;
+        }
     }
 
     private sealed class Script(Reply[] replies)
@@ -98,8 +140,31 @@ public sealed class FakeGreenhouse : IAsyncDisposable
 
     private async Task AnswerAsync(HttpContext context, string tenant, string token)
     {
+        var traffic = TrafficOf(tenant);
+        traffic.Arrived(token);
+        var answering = false;
+        try
+        {
+            await ReplyAsync(context, tenant, token, () =>
+            {
+                answering = true;
+                traffic.Answering();
+            });
+        }
+        finally
+        {
+            if (!answering)
+                traffic.Answering();
+        }
+    }
+
+    // A request counts as open until its answer starts: the client may see the end of an answer before this server has
+    // finished writing it, and must not then be counted as having two open.
+    private async Task ReplyAsync(HttpContext context, string tenant, string token, Action answering)
+    {
         if (!_scripts.TryGetValue($"{tenant}/{token}", out var script))
         {
+            answering();
             context.Response.StatusCode = 404;
             await context.Response.WriteAsync("""{"status":404,"error":"Job not found"}""");
             return;
@@ -110,6 +175,9 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         script.LastRequestHeaders = new HeaderDictionary(request.ToDictionary(h => h.Key, h => h.Value));
         if (reply.Delay > TimeSpan.Zero)
             await Task.Delay(reply.Delay, context.RequestAborted);
+        if (reply.Hold is not null)
+            await reply.Hold.WaitAsync(context.RequestAborted);
+        answering();
         if (reply.ETag is not null)
             context.Response.Headers.ETag = reply.ETag;
         if (reply.LastModified is not null)

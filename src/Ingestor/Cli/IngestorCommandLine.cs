@@ -6,8 +6,8 @@ using Npgsql;
 namespace Ingestor.Cli;
 
 /// <summary>
-/// Chooses what the service does this time: run the schedule (no arguments), poll once, show a posting, migrate, or evaluate
-/// the parsers. Every mode builds the same host; errors end in one clear line, not a stack trace.
+/// Chooses what the service does this time: run the schedule (no arguments), poll once, register or list boards, show a
+/// posting, migrate, or evaluate the parsers. Every mode builds the same host; errors end in one clear line, not a stack trace.
 /// </summary>
 public static class IngestorCommandLine
 {
@@ -19,6 +19,12 @@ public static class IngestorCommandLine
     {
         var once = new Option<bool>("--once") { Description = "Poll the enabled boards (or those named with --board) once, print a summary and exit" };
         var board = new Option<string[]>("--board") { Description = "A Greenhouse board token to poll with --once (repeatable); new boards are registered", HelpName = "TOKEN" };
+        var addBoards = new Option<string?>("--add-boards")
+        {
+            Description = "Register the boards listed in FILE (one a line, TOKEN or greenhouse:TOKEN, # comments; - reads standard input) and exit",
+            HelpName = "FILE",
+        };
+        var boards = new Option<bool>("--boards") { Description = "List every board with its health and exit" };
         var show = new Option<string?>("--show") { Description = "Print one posting as a complete record: facts, parsed fields, native object, events", HelpName = "JOB_ID" };
         var migrate = new Option<bool>("--migrate") { Description = "Apply database migrations and exit" };
         var eval = new Option<string[]>("--eval")
@@ -31,13 +37,17 @@ public static class IngestorCommandLine
 
         var root = new RootCommand("Ingestor polls job boards, archives every payload and records each posting's history in PostgreSQL.")
         {
-            once, board, show, migrate, eval,
+            once, board, addBoards, boards, show, migrate, eval,
         };
         root.Validators.Add(result =>
         {
-            var modes = new[] { result.GetValue(once), result.GetValue(show) is not null, result.GetValue(migrate), result.GetValue(eval) is { Length: > 0 } };
+            var modes = new[]
+            {
+                result.GetValue(once), result.GetValue(addBoards) is not null, result.GetValue(boards), result.GetValue(show) is not null,
+                result.GetValue(migrate), result.GetValue(eval) is { Length: > 0 },
+            };
             if (modes.Count(m => m) > 1)
-                result.AddError("choose one of --once, --show, --migrate, --eval");
+                result.AddError("choose one of --once, --add-boards, --boards, --show, --migrate, --eval");
             if (result.GetValue(board) is { Length: > 0 } && !result.GetValue(once))
                 result.AddError("--board goes with --once");
             if (result.GetValue(eval) is [var kind, _] && kind is not ("locations" or "salaries"))
@@ -50,6 +60,10 @@ public static class IngestorCommandLine
             {
                 if (parsed.GetValue(eval) is [var kind, var file])
                     return EvalCommand.Run(kind, file, Console.Out);
+                if (parsed.GetValue(addBoards) is { } listFile)
+                    return await AddBoardsCommand.RunAsync(createBuilder(), listFile, Console.In, Console.Out, Console.Error, cancellationToken);
+                if (parsed.GetValue(boards))
+                    return await BoardsCommand.RunAsync(createBuilder(), Console.Out, cancellationToken);
                 if (parsed.GetValue(show) is { } jobId)
                     return await ShowCommand.RunAsync(createBuilder(), jobId, cancellationToken);
                 if (parsed.GetValue(migrate))

@@ -23,8 +23,22 @@ public sealed class GreenhouseOptions : IValidatableObject
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The longest a <c>Retry-After</c> is honoured; servers asking for more get this.</summary>
+    /// <summary>
+    /// The longest a <c>Retry-After</c> is honoured; servers asking for more get this. A <c>Retry-After</c> on a 429 or 503 holds
+    /// every request to that host, not only the retry of the one that got it.
+    /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Requests per second this replica sends to one provider host, retries included, evenly spaced (no bursts). Shared by
+    /// every poll; 6,000 boards every 10 minutes is 10 a second.
+    /// </summary>
+    [Range(0.1, 100_000.0, ErrorMessage = "Greenhouse:MaxRequestsPerSecond must be between 0.1 and 100000")]
+    public double MaxRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>Requests this replica has open to one provider host at once, from sending until the body is read.</summary>
+    [Range(1, 256, ErrorMessage = "Greenhouse:MaxConcurrentRequests must be between 1 and 256")]
+    public int MaxConcurrentRequests { get; set; } = 8;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

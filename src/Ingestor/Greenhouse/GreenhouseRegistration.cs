@@ -35,6 +35,12 @@ public static class GreenhouseRegistration
 
         builder.Services.AddOptions<HttpStandardResilienceOptions>(pipeline.PipelineName)
             .Configure<IOptions<GreenhouseOptions>>((resilience, greenhouse) => Apply(greenhouse.Value, resilience));
+
+        // Added after the resilience handler, so inside it: every attempt, retries included, waits for its host's turn.
+        // The typed client's handlers are configured under its type's name.
+        builder.Services.AddSingleton<HostThrottles>();
+        builder.Services.AddTransient<PolitenessHandler>();
+        builder.Services.AddHttpClient(nameof(GreenhouseClient)).AddHttpMessageHandler<PolitenessHandler>();
         return builder;
     }
 

@@ -4,9 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace Ingestor.Polling;
 
-/// <summary>Polls a set of boards with bounded concurrency; the command line and the schedule differ only in which boards.</summary>
+/// <summary>Polls boards with bounded concurrency; the command line and the schedule differ only in which boards.</summary>
 public sealed class BoardSweep(BoardPoller poller, Boards boards, IOptions<PollingOptions> options)
 {
+    /// <summary>Boards polled at once (<c>Polling:MaxConcurrentBoards</c>).</summary>
+    public int Slots => options.Value.MaxConcurrentBoards;
+
     /// <summary>Registers the boards named in configuration (Polling:Boards); a board already known keeps its settings.</summary>
     public async Task RegisterConfiguredBoardsAsync(CancellationToken cancellationToken)
     {
@@ -17,12 +20,24 @@ public sealed class BoardSweep(BoardPoller poller, Boards boards, IOptions<Polli
         IReadOnlyList<BoardRef> targets, Action<BoardRef, PollRecord>? onPolled, CancellationToken cancellationToken)
     {
         var results = new PollRecord[targets.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentBoards, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count), parallel, async (index, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count), InSlots(cancellationToken), async (index, token) =>
         {
             results[index] = await poller.PollAsync(targets[index], token);
             onPolled?.Invoke(targets[index], results[index]);
         });
         return results;
     }
+
+    /// <summary>
+    /// Polls boards as they come: a slot that frees asks <paramref name="targets"/> for its next board, so a slow board holds
+    /// one slot and the others keep going. The stream is asked by one slot at a time, only when that slot is free.
+    /// </summary>
+    public async Task PollAsync(IAsyncEnumerable<BoardRef> targets, Action<BoardRef, PollRecord> onPolled, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(targets, InSlots(cancellationToken), async (board, token) =>
+            onPolled(board, await poller.PollAsync(board, token)));
+    }
+
+    private ParallelOptions InSlots(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Slots, CancellationToken = cancellationToken };
 }

@@ -9,9 +9,13 @@ public sealed class PollingOptions
     /// <summary>Greenhouse board tokens registered at start-up (idempotent), so a deployment can declare its boards in configuration.</summary>
     public string[] Boards { get; set; } = [];
 
-    /// <summary>Boards polled at once per replica; the rest wait. Kept low to be polite to the provider.</summary>
+    /// <summary>
+    /// Boards polled at once per replica (fetching, archiving, normalizing or writing); the rest wait. Politeness to a provider
+    /// is the host's own limit (<c>Greenhouse:MaxConcurrentRequests</c>, <c>Greenhouse:MaxRequestsPerSecond</c>), so this is
+    /// sized for throughput: 10 polls a second of about a second each need about 10 slots.
+    /// </summary>
     [Range(1, 64, ErrorMessage = "Polling:MaxConcurrentBoards must be between 1 and 64")]
-    public int MaxConcurrentBoards { get; set; } = 4;
+    public int MaxConcurrentBoards { get; set; } = 16;
 
     /// <summary>A complete snapshot that would close more than this share of a board's active postings is held for confirmation…</summary>
     [Range(0.0, 1.0, ErrorMessage = "Polling:MaxCloseFraction must be between 0 and 1")]

@@ -6,13 +6,12 @@ public sealed class SchedulingOptions
 {
     public const string Section = "Scheduling";
 
-    /// <summary>How often each replica looks for boards whose next poll is due. Each board's own interval lives in <c>boards.poll_interval</c>.</summary>
+    /// <summary>
+    /// How often each replica looks for boards whose next poll is due (and, while polls run, the longest it waits before looking
+    /// again); also how often the freshness metrics are refreshed. Each board's own interval lives in <c>boards.poll_interval</c>.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Scheduling:SweepInterval must be between 1 second and 1 day")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Boards claimed per round of a sweep; a sweep runs rounds until nothing is due.</summary>
-    [Range(1, 10_000, ErrorMessage = "Scheduling:BoardsPerRound must be between 1 and 10000")]
-    public int BoardsPerRound { get; set; } = 50;
 
     /// <summary>
     /// Keep Quartz's own state in PostgreSQL (AdoJobStore, clustered) so that several replicas share one schedule.

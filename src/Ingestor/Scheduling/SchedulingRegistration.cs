@@ -11,6 +11,9 @@ public static class SchedulingRegistration
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
+        builder.Services.AddSingleton<DueBoardFlow>();
+        builder.Services.AddSingleton<FreshnessMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<FreshnessMonitor>());
 
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         builder.Services.AddQuartz(quartz =>

@@ -26,6 +26,24 @@ public sealed class Boards(NpgsqlDataSource database)
             """, new { Provider = provider, BoardTokens = boardTokens.Distinct().ToArray() })];
     }
 
+    /// <summary>
+    /// Registers a list of boards of any providers in one statement however long; boards already known are left as they are.
+    /// Returns how many were new.
+    /// </summary>
+    public async Task<int> AddAsync(IReadOnlyCollection<(string Provider, string BoardToken)> boards, CancellationToken cancellationToken)
+    {
+        if (boards.Count == 0)
+            return 0;
+        var distinct = boards.Distinct().ToArray();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            """
+            insert into boards (provider, board_token)
+            select provider, board_token from unnest(@Providers, @BoardTokens) as listed (provider, board_token)
+            on conflict (provider, board_token) do nothing
+            """, new { Providers = distinct.Select(b => b.Provider).ToArray(), BoardTokens = distinct.Select(b => b.BoardToken).ToArray() });
+    }
+
     public async Task<IReadOnlyList<BoardRef>> EnabledAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -33,23 +51,62 @@ public sealed class Boards(NpgsqlDataSource database)
     }
 
     /// <summary>
-    /// Takes up to <paramref name="limit"/> enabled boards whose next poll is due and moves their next poll one interval on,
-    /// with ±10% jitter so boards registered together drift apart. Replicas claiming at once skip each other's rows.
+    /// Takes up to <paramref name="limit"/> enabled boards whose next poll is due, oldest due first, and moves their next poll
+    /// one interval on, with ±10% jitter so boards registered together drift apart. Replicas claiming at once skip each
+    /// other's rows. Each board comes back with the time it was due, for the lag between due and polled.
     /// </summary>
-    public async Task<IReadOnlyList<BoardRef>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueBoard>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<BoardRef>(
-            $"""
-            update boards set next_poll_at = now() + poll_interval * (0.9 + random() * 0.2)
-            where source_id in (
-                select source_id from boards
+        return [.. await connection.QueryAsync<DueBoard>(
+            """
+            update boards b set next_poll_at = now() + b.poll_interval * (0.9 + random() * 0.2)
+            from (
+                select source_id, next_poll_at from boards
                 where enabled and next_poll_at <= now()
                 order by next_poll_at
                 limit @Limit
-                for update skip locked)
-            returning {Columns}
+                for update skip locked) due
+            where b.source_id = due.source_id
+            returning b.source_id, b.provider, b.board_token, b.etag, b.last_modified, due.next_poll_at as due_at
             """, new { Limit = limit })];
+    }
+
+    /// <summary>
+    /// Every board with its health, in one statement: active postings are one grouped count, not a query per board.
+    /// </summary>
+    public async Task<IReadOnlyList<BoardHealth>> HealthAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<BoardHealth>(
+            """
+            select b.provider, b.board_token, b.enabled, b.last_outcome, b.consecutive_failures, b.last_success_at,
+                   coalesce(active.postings, 0)::int as active_postings, b.next_poll_at
+            from boards b
+            left join (
+                select source_id, count(*) as postings from posting_rows where status = 'active' group by source_id
+            ) active on active.source_id = b.source_id
+            order by b.provider, b.board_token
+            """)];
+    }
+
+    /// <summary>How long ago the enabled boards last succeeded, as quantiles over all of them, in one statement.</summary>
+    public async Task<BoardFreshness> FreshnessAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // Newest first, so the quantile q of success times is the quantile q of ages.
+        return await connection.QuerySingleAsync<BoardFreshness>(
+            """
+            select count(*)::int as enabled,
+                   count(*) filter (where consecutive_failures > 0)::int as failing,
+                   count(*) filter (where last_success_at is null)::int as never_succeeded,
+                   percentile_disc(0.5) within group (order by coalesce(last_success_at, created_at) desc) as p50_success_at,
+                   percentile_disc(0.9) within group (order by coalesce(last_success_at, created_at) desc) as p90_success_at,
+                   percentile_disc(0.99) within group (order by coalesce(last_success_at, created_at) desc) as p99_success_at,
+                   min(coalesce(last_success_at, created_at)) as oldest_success_at
+            from boards
+            where enabled
+            """);
     }
 
     /// <summary>Records a poll that changed no posting: the fetch, the archive or the payload failed.</summary>

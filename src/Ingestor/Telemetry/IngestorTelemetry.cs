@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Ingestor.Storage;
 
 namespace Ingestor.Telemetry;
 
 /// <summary>
 /// The service's one meter and one activity source. On <c>/metrics</c> the meter's name prefixes each instrument:
 /// <c>ingestor_polls</c>, <c>ingestor_posting_events</c>, <c>ingestor_poll_duration</c>, <c>ingestor_payload_bytes</c>,
-/// <c>ingestor_archived_bytes</c>.
+/// <c>ingestor_archived_bytes</c>, <c>ingestor_poll_start_lag</c>, <c>ingestor_board_success_age</c>, <c>ingestor_boards</c>.
 /// </summary>
 public static class IngestorTelemetry
 {
@@ -30,4 +31,43 @@ public static class IngestorTelemetry
     public static readonly Counter<long> PayloadBytes = Meter.CreateCounter<long>("payload.bytes", unit: "By", description: "Payload bytes fetched, decoded");
 
     public static readonly Counter<long> ArchivedBytes = Meter.CreateCounter<long>("archived.bytes", unit: "By", description: "Bytes written to the archive, compressed");
+
+    /// <summary>From the time a board's poll was due (<c>next_poll_at</c> when claimed) to the time its poll started.</summary>
+    public static readonly Histogram<double> PollStartLag = Meter.CreateHistogram<double>(
+        "poll.start.lag", unit: "s", description: "Time from a board's due time to the start of its poll");
+
+    private static BoardFreshnessReading? _freshness;
+
+    /// <summary>
+    /// How long ago the enabled boards last succeeded, at quantiles over all of them (tag <c>quantile</c>: 0.5, 0.9, 0.99, and
+    /// 1 for the oldest); one series per quantile, never one per board. Ages are taken at each collection from the success
+    /// times last read, so they keep growing if the readings stop.
+    /// </summary>
+    public static readonly ObservableGauge<double> BoardSuccessAge = Meter.CreateObservableGauge(
+        "board.success.age", () => _freshness?.Ages() ?? [], unit: "s",
+        description: "Age of the last successful poll of enabled boards, by quantile over the boards");
+
+    /// <summary>Enabled boards (<c>state</c>: enabled, failing, never_succeeded), from the same reading.</summary>
+    public static readonly ObservableGauge<int> Boards = Meter.CreateObservableGauge(
+        "boards", () => _freshness?.Counts() ?? [], description: "Enabled boards, failing boards and boards never polled successfully");
+
+    /// <summary>Publishes a freshness reading; the gauges report the latest one, ages against <paramref name="clock"/>.</summary>
+    public static void Publish(BoardFreshness freshness, TimeProvider clock) => Volatile.Write(ref _freshness, new BoardFreshnessReading(freshness, clock));
+
+    private sealed record BoardFreshnessReading(BoardFreshness Freshness, TimeProvider Clock)
+    {
+        public IEnumerable<Measurement<double>> Ages()
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            return Freshness.SuccessAtByQuantile().Select(q =>
+                new Measurement<double>(Math.Max(0, (now - q.SuccessAt).TotalSeconds), new KeyValuePair<string, object?>("quantile", q.Quantile)));
+        }
+
+        public IEnumerable<Measurement<int>> Counts() =>
+        [
+            new(Freshness.Enabled, new KeyValuePair<string, object?>("state", "enabled")),
+            new(Freshness.Failing, new KeyValuePair<string, object?>("state", "failing")),
+            new(Freshness.NeverSucceeded, new KeyValuePair<string, object?>("state", "never_succeeded")),
+        ];
+    }
 }

@@ -31,6 +31,10 @@ alter table boards
     add column etag             text,
     add column last_modified    text;
 
+-- Fresh by default: every board every 10 minutes (boards left at the old default move with it).
+alter table boards alter column poll_interval set default interval '10 minutes';
+update boards set poll_interval = interval '10 minutes' where poll_interval = interval '1 hour';
+
 -- Every poll rewrites its board's row: room on the page keeps those updates HOT (no index touched, little WAL).
 alter table boards set (fillfactor = 50);
 

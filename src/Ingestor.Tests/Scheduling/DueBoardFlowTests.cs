@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Ingestor.Archive;
+using Ingestor.Scheduling;
+using Ingestor.Tests.Infrastructure;
+
+namespace Ingestor.Tests.Scheduling;
+
+/// <summary>The scheduled poll: due boards flow through the poll slots; a slow board holds one slot, not the round.</summary>
+public sealed class DueBoardFlowTests(TestServers servers)
+{
+    private static Task<TestIngestor> StartAsync(TestServers servers, TimeProvider? clock = null, params (string Key, string? Value)[] settings)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            // A held board must outlast the rest of the test, however slow the machine.
+            ["Greenhouse:AttemptTimeout"] = "00:03:00",
+            ["Greenhouse:TotalTimeout"] = "00:05:00",
+            ["Greenhouse:MaxRequestsPerSecond"] = "1000",
+        };
+        foreach (var (key, value) in settings)
+            configuration[key] = value;
+        return TestIngestor.StartAsync(servers, ArchiveKind.File, configuration, clock);
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromMinutes(2); waited += TimeSpan.FromMilliseconds(100))
+        {
+            if (await condition())
+                return;
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task WithTwoSlotsTwentyFastBoardsAreAllPolledBeforeASlowOneFinishes()
+    {
+        await using var ingestor = await StartAsync(servers, settings: ("Polling:MaxConcurrentBoards", "2"));
+        var slowAnswers = new TaskCompletionSource();
+        ingestor.Greenhouse.Script("slow", Reply.Board("fal") with { Hold = slowAnswers.Task });
+        var fast = Enumerable.Range(0, 20).Select(i => $"fast-{i:00}").ToList();
+        foreach (var token in fast)
+        {
+            ingestor.Greenhouse.Script(token, Reply.Board("empty"));
+            await ingestor.RegisterAsync(token);
+        }
+        await ingestor.RegisterAsync("slow");
+        await ingestor.ScalarAsync<int>("update boards set next_poll_at = now() - interval '1 minute' where board_token = 'slow'");
+
+        var flow = ingestor.Get<DueBoardFlow>().RunAsync(TestContext.Current.CancellationToken);
+        await WaitForAsync(async () => await ingestor.ScalarAsync<int>("select count(*) from polls") >= fast.Count);
+        var polledWhileSlowHeld = await ingestor.QueryAsync<string>("select b.board_token from polls p join boards b using (source_id)");
+        slowAnswers.SetResult();
+        await flow;
+
+        Assert.Equal(fast, polledWhileSlowHeld.Order());
+        var byFinish = await ingestor.QueryAsync<string>(
+            "select b.board_token from polls p join boards b using (source_id) where p.outcome = 'succeeded' order by p.finished_at");
+        Assert.Equal(21, byFinish.Count);
+        Assert.Equal("slow", byFinish[^1]);
+        Assert.All([.. fast, "slow"], token => Assert.Equal(1, ingestor.Greenhouse.Requests(token)));
+    }
+
+    [Fact]
+    public async Task ABoardFallingDueWhileAPollRunsIsPolledWithoutWaitingForIt()
+    {
+        await using var ingestor = await StartAsync(servers, settings: ("Scheduling:SweepInterval", "00:00:01"));
+        var slowAnswers = new TaskCompletionSource();
+        ingestor.Greenhouse.Script("slow", Reply.Board("fal") with { Hold = slowAnswers.Task });
+        ingestor.Greenhouse.Script("later", Reply.Board("empty"));
+        await ingestor.RegisterAsync("slow");
+        await ingestor.RegisterAsync("later");
+        await ingestor.ScalarAsync<int>("update boards set next_poll_at = now() + interval '2 seconds' where board_token = 'later'");
+
+        var flow = ingestor.Get<DueBoardFlow>().RunAsync(TestContext.Current.CancellationToken);
+        await WaitForAsync(async () => await ingestor.ScalarAsync<int>("select count(*) from polls") >= 1);
+        var polledWhileSlowHeld = await ingestor.QueryAsync<string>("select b.board_token from polls p join boards b using (source_id)");
+        slowAnswers.SetResult();
+        await flow;
+
+        Assert.Equal(["later"], polledWhileSlowHeld);
+        Assert.Equal(2, await ingestor.ScalarAsync<int>("select count(*) from polls where outcome = 'succeeded'"));
+    }
+
+    [Fact]
+    public async Task TheLagFromDueTimeToPollStartIsRecordedForEveryClaimedBoard()
+    {
+        var lags = new ConcurrentBag<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Ingestor" && instrument.Name == "poll.start.lag")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => lags.Add(value));
+        listener.Start();
+
+        await using var ingestor = await StartAsync(servers, TimeProvider.System);
+        foreach (var token in new[] { "one", "two", "three" })
+        {
+            ingestor.Greenhouse.Script(token, Reply.Board("empty"));
+            await ingestor.RegisterAsync(token);
+        }
+        await ingestor.ScalarAsync<int>("update boards set next_poll_at = now() - interval '30 seconds'");
+
+        await ingestor.Get<DueBoardFlow>().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, lags.Count);
+        Assert.All(lags, lag => Assert.InRange(lag, 30, 600));
+    }
+}
