@@ -2,12 +2,12 @@
 // (stripe, 547 postings, 4.1 MB) and of the same board ten times over (5,470 postings), with the database round trips
 // each poll makes. A throwaway PostgreSQL (durable, fsync on) and a folder archive; nothing leaves the machine.
 //   dotnet run -c Release --project src/Ingestor.Benchmarks
+//   dotnet run -c Release --project src/Ingestor.Benchmarks -- normalization     (the stages only, no database)
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Ingestor;
-using Ingestor.Greenhouse;
-using Ingestor.Normalization;
+using Ingestor.Benchmarks;
 using Ingestor.Polling;
 using Ingestor.Storage;
 using Microsoft.Extensions.Configuration;
@@ -16,15 +16,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 var repository = FindRepository();
+var stripe = Decompress(Path.Combine(repository, "samples/greenhouse/v1/boards/stripe/jobs.json.gz"));
+NormalizationBenchmark.Run(stripe, Console.Out);
+if (args is ["normalization"])
+    return;
+
 var work = Directory.CreateTempSubdirectory("ingestor-bench-").FullName;
 try
 {
-    var stripe = Decompress(Path.Combine(repository, "samples/greenhouse/v1/boards/stripe/jobs.json.gz"));
     var boards = Path.Combine(work, "boards");
     WriteBoard(boards, "stripe", stripe);
     WriteBoard(boards, "stripe-x10", Multiply(stripe, 10));
-
-    MeasureNormalization(stripe);
 
     await using var postgres = await LocalPostgres.StartAsync(Path.Combine(work, "postgres"), durable: true);
     var builder = Ingestor.Program.CreateBuilder();
@@ -57,37 +59,6 @@ try
 finally
 {
     Directory.Delete(work, recursive: true);
-}
-
-static void MeasureNormalization(byte[] payload)
-{
-    const int rounds = 5;
-    var snapshot = BoardSnapshot.Parse(payload);
-    var gazetteerClock = Stopwatch.StartNew();
-    var gazetteer = Gazetteer.Load();
-    var gazetteerLoad = gazetteerClock.Elapsed;
-    var locations = new LocationParser(gazetteer);
-    var normalizer = new PostingNormalizer(locations, new LaunchScope(new LaunchScopeOptions { Languages = ["en"], Countries = ["US", "CA"] }));
-    var texts = snapshot.Jobs.Select(j => HtmlText.FromEscapedContent(j.Content)?.Text).ToList();
-    var jobs = snapshot.Jobs.Count;
-
-    Console.WriteLine($"stripe: {jobs} postings, {payload.Length / 1024.0 / 1024:0.0} MB; gazetteer load {gazetteerLoad.TotalMilliseconds:0} ms");
-    Console.WriteLine($"{"stage",-34} {"µs/posting",12}");
-    Report("parse payload (System.Text.Json)", () => BoardSnapshot.Parse(payload));
-    Report("identify (job id, source hash)", () => { foreach (var job in snapshot.Jobs) PostingNormalizer.Identify("greenhouse", "stripe", job); });
-    Report("description HTML → text", () => { foreach (var job in snapshot.Jobs) HtmlText.FromEscapedContent(job.Content); });
-    Report("location", () => { foreach (var job in snapshot.Jobs) locations.Parse(job.LocationName); });
-    Report("salary from text", () => { foreach (var text in texts) SalaryParser.ParseAll(text); });
-    Report("whole normalization", () => { foreach (var job in snapshot.Jobs) normalizer.Normalize("greenhouse", "stripe", job); });
-
-    void Report(string stage, Action run)
-    {
-        run();
-        var clock = Stopwatch.StartNew();
-        for (var round = 0; round < rounds; round++)
-            run();
-        Console.WriteLine($"{stage,-34} {clock.Elapsed.TotalMicroseconds / rounds / jobs,12:0.0}");
-    }
 }
 
 static async Task MeasurePollAsync(IHost host, string board, string label)
