@@ -55,6 +55,9 @@ internal sealed partial class Passage
 
     private static string Collapse(string text)
     {
+        // A description from HtmlText is already collapsed.
+        if (IsCollapsed(text))
+            return text;
         var collapsed = new StringBuilder(text.Length);
         var index = 0;
         while (index < text.Length)
@@ -70,6 +73,18 @@ internal sealed partial class Passage
             collapsed.Append(breaksLine ? '\n' : ' ');
         }
         return collapsed.ToString();
+    }
+
+    private static bool IsCollapsed(string text)
+    {
+        for (var index = 0; index < text.Length; index++)
+        {
+            var c = text[index];
+            var alone = index + 1 == text.Length || !char.IsWhiteSpace(text[index + 1]);
+            if (char.IsWhiteSpace(c) && !(c is ' ' or '\n' && alone))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>The last sentence end in a window: ". ", "! ", "? ", "; " or a bullet. "e.g. " also matches, which only shortens a label.</summary>
