@@ -1,6 +1,7 @@
 using System.Net;
-using System.Text;
+using AngleSharp;
 using AngleSharp.Dom;
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 
 namespace Ingestor.Normalization;
@@ -13,8 +14,11 @@ public static class HtmlText
 {
     private static readonly HtmlParser Parser = new();
 
+    // What a description is parsed into: the body of a document, as the description always was.
+    private static readonly IElement Body = Parser.ParseDocument("").Body!;
+
     // Elements whose content is never description text, and which we do not pass on to readers of description_html.
-    private static readonly string[] Unsafe = ["script", "style", "iframe", "object", "embed", "noscript", "template"];
+    private static readonly HashSet<string> Unsafe = ["script", "style", "iframe", "object", "embed", "noscript", "template"];
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,14 +33,49 @@ public static class HtmlText
         if (string.IsNullOrWhiteSpace(escapedContent))
             return null;
 
-        var document = Parser.ParseDocument($"<body>{WebUtility.HtmlDecode(escapedContent)}</body>");
-        var body = document.Body!;
-        foreach (var element in body.QuerySelectorAll(string.Join(',', Unsafe)).ToList())
-            element.Remove();
-        foreach (var element in body.QuerySelectorAll("*"))
-            RemoveActiveAttributes(element);
+        var nodes = Parse(WebUtility.HtmlDecode(escapedContent));
+        Sanitize(nodes);
+        var text = new FoldedText();
+        AppendText(nodes, text);
+        return new Description(nodes.ToHtml(HtmlMarkupFormatter.Instance).Trim(), text.ToString());
+    }
 
-        return new Description(body.InnerHtml.Trim(), TextOf(body));
+    /// <summary>
+    /// The nodes of the HTML parsed as the body of a document. A fragment in the context of a body builds the same tree at a
+    /// fraction of the cost of a whole document, except where the document's end or mode shows: a table (a document without a
+    /// doctype keeps a table inside an open paragraph, a fragment closes the paragraph), SVG and MathML (a fragment reads HTML
+    /// inside them differently) and an explicit end of the body or document. HTML with any of those is parsed as a document.
+    /// The document's closing tag is kept, since unclosed markup (a comment, an attribute, plaintext) takes it in.
+    /// </summary>
+    private static INodeList Parse(string html) =>
+        ReadsDifferentlyAsFragment(html)
+            ? Parser.ParseDocument($"<body>{html}</body>").Body!.ChildNodes
+            : Parser.ParseFragment($"{html}</body>", Body);
+
+    private static bool ReadsDifferentlyAsFragment(string html) =>
+        html.Contains("<table", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("<svg", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("<math", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("</body", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("</html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Removes unsafe elements with what they hold, and event handlers and script URLs from every other element.</summary>
+    private static void Sanitize(INodeList nodes)
+    {
+        for (var index = 0; index < nodes.Length;)
+        {
+            if (nodes[index] is IElement element)
+            {
+                if (Unsafe.Contains(element.LocalName))
+                {
+                    element.Remove();
+                    continue;
+                }
+                RemoveActiveAttributes(element);
+                Sanitize(element.ChildNodes);
+            }
+            index++;
+        }
     }
 
     private static void RemoveActiveAttributes(IElement element)
@@ -50,36 +89,25 @@ public static class HtmlText
         }
     }
 
-    /// <summary>Block elements become line breaks, list items get a dash, runs of spaces fold to one.</summary>
-    private static string TextOf(INode root)
+    /// <summary>Block elements become line breaks, list items get a dash.</summary>
+    private static void AppendText(INodeList nodes, FoldedText text)
     {
-        var text = new StringBuilder();
-        Append(root, text);
-        var lines = text.ToString()
-            .Split('\n')
-            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Where(line => line.Length > 0);
-        return string.Join('\n', lines);
-    }
-
-    private static void Append(INode node, StringBuilder text)
-    {
-        foreach (var child in node.ChildNodes)
+        foreach (var node in nodes)
         {
-            switch (child)
+            switch (node)
             {
                 case IText leaf:
-                    text.Append(leaf.Data.Replace('\u00A0', ' '));
+                    text.Append(leaf.Data);
                     break;
                 case IElement element when Blocks.Contains(element.LocalName):
-                    text.Append('\n');
+                    text.BreakLine();
                     if (element.LocalName == "li")
                         text.Append("- ");
-                    Append(element, text);
-                    text.Append('\n');
+                    AppendText(element.ChildNodes, text);
+                    text.BreakLine();
                     break;
                 case IElement element:
-                    Append(element, text);
+                    AppendText(element.ChildNodes, text);
                     break;
             }
         }
