@@ -75,17 +75,11 @@ internal sealed partial class Passage
         return collapsed.ToString();
     }
 
-    private static bool IsCollapsed(string text)
-    {
-        for (var index = 0; index < text.Length; index++)
-        {
-            var c = text[index];
-            var alone = index + 1 == text.Length || !char.IsWhiteSpace(text[index + 1]);
-            if (char.IsWhiteSpace(c) && !(c is ' ' or '\n' && alone))
-                return false;
-        }
-        return true;
-    }
+    // Only plain spaces and line breaks, never two together.
+    private static bool IsCollapsed(string text) =>
+        !text.AsSpan().ContainsAny(WhiteSpace.OtherThanSpaceOrLineBreak)
+        && !text.Contains("  ", StringComparison.Ordinal) && !text.Contains(" \n", StringComparison.Ordinal)
+        && !text.Contains("\n ", StringComparison.Ordinal) && !text.Contains("\n\n", StringComparison.Ordinal);
 
     /// <summary>The last sentence end in a window: ". ", "! ", "? ", "; " or a bullet. "e.g. " also matches, which only shortens a label.</summary>
     [GeneratedRegex(@"(?:[.!?;]\s|[•▪●]\s?)(?!.*(?:[.!?;]\s|[•▪●]))", RegexOptions.Singleline)]
