@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -165,8 +166,28 @@ public sealed class PostingNormalizer(LocationParser locations, LaunchScope laun
     /// <summary>The job as sent, minus <c>content</c>: the description lives in its own decoded columns.</summary>
     private static JsonElement WithoutContent(JsonElement source)
     {
-        var native = JsonObject.Create(source)!;
-        native.Remove("content");
-        return JsonSerializer.SerializeToElement(native);
+        // A job that names a field twice is refused, with JsonObject's ArgumentException, as it always was.
+        if (NamesAFieldTwice(source))
+            JsonObject.Create(source)!.Remove("content");
+
+        var native = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(native))
+        {
+            writer.WriteStartObject();
+            foreach (var property in source.EnumerateObject())
+                if (!property.NameEquals("content"))
+                    property.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+        return JsonSerializer.Deserialize<JsonElement>(native.WrittenSpan);
+    }
+
+    private static bool NamesAFieldTwice(JsonElement job)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in job.EnumerateObject())
+            if (!names.Add(property.Name))
+                return true;
+        return false;
     }
 }
