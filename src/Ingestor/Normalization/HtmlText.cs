@@ -33,7 +33,33 @@ public static class HtmlText
         if (string.IsNullOrWhiteSpace(escapedContent))
             return null;
 
-        var nodes = Parse(WebUtility.HtmlDecode(escapedContent));
+        return FromHtml(WebUtility.HtmlDecode(escapedContent));
+    }
+
+    /// <summary>
+    /// HTML read as the body of a document, the cheapest way that gives the same result: plain markup straight from its
+    /// tokens, the rest as a fragment in a body, and what a fragment could read differently as a whole document.
+    /// </summary>
+    internal static Description FromHtml(string html)
+    {
+        if (ReadsDifferentlyAsFragment(html))
+            return FromDocument(html);
+        // The closing tag stays after the HTML, since unclosed markup (a comment, an attribute, plaintext) takes it in.
+        var fragment = $"{html}</body>";
+        return PlainMarkup.TryRead(fragment) ?? FromTree(Parser.ParseFragment(fragment, Body));
+    }
+
+    /// <summary>HTML parsed as the body of a whole document, as every description once was.</summary>
+    internal static Description FromDocument(string html) => FromTree(Parser.ParseDocument($"<body>{html}</body>").Body!.ChildNodes);
+
+    internal static bool IsBlock(string elementName) => Blocks.Contains(elementName);
+
+    internal static bool IsActive(string attributeName, string value) =>
+        attributeName.StartsWith("on", StringComparison.OrdinalIgnoreCase)
+        || value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase);
+
+    private static Description FromTree(INodeList nodes)
+    {
         Sanitize(nodes);
         var text = new FoldedText();
         AppendText(nodes, text);
@@ -41,17 +67,12 @@ public static class HtmlText
     }
 
     /// <summary>
-    /// The nodes of the HTML parsed as the body of a document. A fragment in the context of a body builds the same tree at a
-    /// fraction of the cost of a whole document, except where the document's end or mode shows: a table (a document without a
-    /// doctype keeps a table inside an open paragraph, a fragment closes the paragraph), SVG and MathML (a fragment reads HTML
-    /// inside them differently) and an explicit end of the body or document. HTML with any of those is parsed as a document.
-    /// The document's closing tag is kept, since unclosed markup (a comment, an attribute, plaintext) takes it in.
+    /// Whether the HTML, parsed as a fragment in the context of a body, could build another tree than as the body of a
+    /// document. A fragment is parsed at a fraction of the cost of a whole document, and builds the same tree except where the
+    /// document's end or mode shows: a table (a document without a doctype keeps a table inside an open paragraph, a fragment
+    /// closes the paragraph), SVG and MathML (a fragment reads HTML inside them differently) and an explicit end of the body
+    /// or the document.
     /// </summary>
-    private static INodeList Parse(string html) =>
-        ReadsDifferentlyAsFragment(html)
-            ? Parser.ParseDocument($"<body>{html}</body>").Body!.ChildNodes
-            : Parser.ParseFragment($"{html}</body>", Body);
-
     private static bool ReadsDifferentlyAsFragment(string html) =>
         html.Contains("<table", StringComparison.OrdinalIgnoreCase)
         || html.Contains("<svg", StringComparison.OrdinalIgnoreCase)
@@ -81,12 +102,8 @@ public static class HtmlText
     private static void RemoveActiveAttributes(IElement element)
     {
         foreach (var attribute in element.Attributes.ToList())
-        {
-            var isHandler = attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase);
-            var isScriptUrl = attribute.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase);
-            if (isHandler || isScriptUrl)
+            if (IsActive(attribute.Name, attribute.Value))
                 element.RemoveAttribute(attribute.Name);
-        }
     }
 
     /// <summary>Block elements become line breaks, list items get a dash.</summary>
