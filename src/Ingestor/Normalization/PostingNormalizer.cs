@@ -7,8 +7,10 @@ using Ingestor.Greenhouse;
 namespace Ingestor.Normalization;
 
 /// <summary>Turns one Greenhouse job into the posting we store: decoded description, parsed place and pay, classifications, fingerprints.</summary>
-public sealed class PostingNormalizer(LocationParser locations, LaunchScope launchScope)
+public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope launchScope)
 {
+    private readonly LocationCache locations = new(locationParser);
+
     /// <summary>What identifies a job across polls, and the hash of the job exactly as sent: cheap, and all an unchanged posting needs.</summary>
     public static (string JobId, string SourceHash) Identify(string provider, string boardToken, GreenhouseJob job) =>
         (JobId.For(provider, boardToken, job.Id.ToString(CultureInfo.InvariantCulture)), CanonicalJson.Sha256Hex(job.Source));
@@ -179,7 +181,8 @@ public sealed class PostingNormalizer(LocationParser locations, LaunchScope laun
                     property.WriteTo(writer);
             writer.WriteEndObject();
         }
-        return JsonSerializer.Deserialize<JsonElement>(native.WrittenSpan);
+        var reader = new Utf8JsonReader(native.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
     }
 
     private static bool NamesAFieldTwice(JsonElement job)
