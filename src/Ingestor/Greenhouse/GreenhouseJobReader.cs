@@ -8,11 +8,13 @@ internal static class GreenhouseJobReader
     /// Reads one job object; null only when it lacks what identifies a posting, an integer id. Anything else missing is kept
     /// as missing: a posting without a title is still a posting, and dropping it would make it look closed.
     /// </summary>
-    public static GreenhouseJob? Read(JsonElement job)
+    public static GreenhouseJob? Read(JsonElement sent)
     {
-        if (job.ValueKind != JsonValueKind.Object || job.Int64("id") is not { } id)
+        if (sent.ValueKind != JsonValueKind.Object || sent.Int64("id") is not { } id)
             return null;
 
+        // The job outlives the payload's document: it is read from a copy of its own, which its parts then share.
+        var job = sent.Clone();
         return new GreenhouseJob(
             Id: id,
             Title: job.String("title") ?? "",
@@ -22,17 +24,16 @@ internal static class GreenhouseJobReader
             Language: job.String("language"),
             FirstPublished: job.Timestamp("first_published"),
             UpdatedAt: job.Timestamp("updated_at"),
-            Content: job.String("content"),
             Metadata: [.. job.Items("metadata").Where(m => m.String("name") is not null).Select(ReadMetadata)],
             Departments: [.. job.Items("departments").Select(ReadDepartment).OfType<GreenhouseDepartment>()],
             Offices: [.. job.Items("offices").Select(ReadOffice).OfType<GreenhouseOffice>()],
             PayRanges: [.. job.Items("pay_input_ranges").Select(ReadPayRange).OfType<GreenhousePayRange>()],
-            Source: job.Clone());
+            Source: job);
     }
 
     private static GreenhouseMetadata ReadMetadata(JsonElement field)
     {
-        var raw = field.TryGetProperty("value", out var value) ? value.Clone() : default;
+        var raw = field.TryGetProperty("value", out var value) ? value : default;
         var text = raw.ValueKind == JsonValueKind.Object ? CurrencyRangeText(raw) : JsonReading.AsText(raw);
         return new GreenhouseMetadata(field.String("name")!, text, field.String("value_type"), raw);
     }
