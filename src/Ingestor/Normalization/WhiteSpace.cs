@@ -5,8 +5,6 @@ namespace Ingestor.Normalization;
 /// <summary>The characters <see cref="char.IsWhiteSpace(char)"/> accepts, to search text for them a vector at a time.</summary>
 internal static class WhiteSpace
 {
-    public static readonly SearchValues<char> Any = Where(char.IsWhiteSpace);
-
     /// <summary>Every one but the plain space and the line break, which well-kept text is made of.</summary>
     public static readonly SearchValues<char> OtherThanSpaceOrLineBreak = Where(c => char.IsWhiteSpace(c) && c is not ' ' and not '\n');
 
