@@ -8,13 +8,11 @@ internal static class GreenhouseJobReader
     /// Reads one job object; null only when it lacks what identifies a posting, an integer id. Anything else missing is kept
     /// as missing: a posting without a title is still a posting, and dropping it would make it look closed.
     /// </summary>
-    public static GreenhouseJob? Read(JsonElement sent)
+    public static GreenhouseJob? Read(JsonElement job)
     {
-        if (sent.ValueKind != JsonValueKind.Object || sent.Int64("id") is not { } id)
+        if (job.ValueKind != JsonValueKind.Object || job.Int64("id") is not { } id)
             return null;
 
-        // The job outlives the payload's document: it is read from a copy of its own, which its parts then share.
-        var job = sent.Clone();
         return new GreenhouseJob(
             Id: id,
             Title: job.String("title") ?? "",
