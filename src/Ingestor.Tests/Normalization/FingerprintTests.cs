@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ingestor.Greenhouse;
 using Ingestor.Normalization;
@@ -38,6 +39,25 @@ public sealed class FingerprintTests
         Assert.Equal(before.FieldHashes, touched.FieldHashes);
         Assert.NotEqual(before.ContentHash, retitled.ContentHash);
         Assert.Equal(["title"], before.FieldHashes.Keys.Where(k => before.FieldHashes[k] != retitled.FieldHashes[k]));
+    }
+
+    [Fact]
+    public void AStringIsSpelledAsItsTextWrittenAfreshWhateverEscapesItWasSentWith()
+    {
+        var sent = Enumerable.Range(0, 128).Select(c => $"\\u{c:x4}")
+            .Concat(Enumerable.Range(32, 95).Where(c => c is not '"' and not '\\').Select(c => ((char)c).ToString()))
+            .Concat([@"\""", @"\\", @"\/", @"\b", @"\f", @"\n", @"\r", @"\t", "\u007f", "é", @"\u00e9", "\u2028", @"\u2028", "😀", @"\ud83d\ude00", "\u00a0"]);
+        using var document = JsonDocument.Parse($"[{string.Join(',', sent.Select(s => $"\"x{s}y\""))}]");
+        var expected = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(expected, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartArray();
+            foreach (var item in document.RootElement.EnumerateArray())
+                writer.WriteStringValue(item.GetString());
+            writer.WriteEndArray();
+        }
+
+        Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(CanonicalJson.Serialize(document.RootElement)));
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public sealed record BoardSnapshot(IReadOnlyList<GreenhouseJob> Jobs, int? Decla
 
         using (document)
         {
-            var root = document.RootElement;
+            // The jobs outlive this document, whose memory is pooled: one copy of the payload serves them all, for less than a
+            // copy of each.
+            var root = document.RootElement.Clone();
             if (root.ValueKind != JsonValueKind.Object)
                 throw new MalformedPayloadException($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
             if (root.Property("jobs") is not { ValueKind: JsonValueKind.Array } list)

@@ -12,12 +12,18 @@ public sealed record GreenhouseJob(
     string? Language,
     DateTimeOffset? FirstPublished,
     DateTimeOffset? UpdatedAt,
-    string? Content,
     IReadOnlyList<GreenhouseMetadata> Metadata,
     IReadOnlyList<GreenhouseDepartment> Departments,
     IReadOnlyList<GreenhouseOffice> Offices,
     IReadOnlyList<GreenhousePayRange> PayRanges,
-    JsonElement Source);
+    JsonElement Source)
+{
+    /// <summary>
+    /// The description as sent (HTML, escaped once more), read from <see cref="Source"/> when asked for: most jobs of a poll
+    /// are unchanged and only identified, and a description is most of a job.
+    /// </summary>
+    public string? Content => Source.String("content");
+}
 
 /// <summary>A custom field; <see cref="Value"/> is flattened to text (arrays joined, booleans "true"/"false"), null when empty.</summary>
 public sealed record GreenhouseMetadata(string Name, string? Value, string? ValueType, JsonElement RawValue);

@@ -22,17 +22,16 @@ internal static class GreenhouseJobReader
             Language: job.String("language"),
             FirstPublished: job.Timestamp("first_published"),
             UpdatedAt: job.Timestamp("updated_at"),
-            Content: job.String("content"),
             Metadata: [.. job.Items("metadata").Where(m => m.String("name") is not null).Select(ReadMetadata)],
             Departments: [.. job.Items("departments").Select(ReadDepartment).OfType<GreenhouseDepartment>()],
             Offices: [.. job.Items("offices").Select(ReadOffice).OfType<GreenhouseOffice>()],
             PayRanges: [.. job.Items("pay_input_ranges").Select(ReadPayRange).OfType<GreenhousePayRange>()],
-            Source: job.Clone());
+            Source: job);
     }
 
     private static GreenhouseMetadata ReadMetadata(JsonElement field)
     {
-        var raw = field.TryGetProperty("value", out var value) ? value.Clone() : default;
+        var raw = field.TryGetProperty("value", out var value) ? value : default;
         var text = raw.ValueKind == JsonValueKind.Object ? CurrencyRangeText(raw) : JsonReading.AsText(raw);
         return new GreenhouseMetadata(field.String("name")!, text, field.String("value_type"), raw);
     }

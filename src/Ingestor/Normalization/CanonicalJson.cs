@@ -1,7 +1,8 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Ingestor.Normalization;
 
@@ -11,22 +12,37 @@ namespace Ingestor.Normalization;
 /// </summary>
 public static class CanonicalJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    public static byte[] Serialize(JsonElement value)
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = Encoder };
+
+    public static byte[] Serialize(JsonElement value) => Written(value).ToArray();
+
+    public static string Sha256Hex(JsonElement value) => Sha256Hex(Written(value));
+
+    internal static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    // Every job of every poll is written out to be hashed: one buffer and writer per thread, reused, spare the allocations.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? threadBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? threadWriter;
+
+    /// <summary>This thread's writer, emptied, and the buffer it writes into; valid until the next call on the thread.</summary>
+    internal static (Utf8JsonWriter Writer, ArrayBufferWriter<byte> Buffer) ThreadWriter()
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            Write(value, writer);
-        return buffer.ToArray();
+        var buffer = threadBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = threadWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        return (writer, buffer);
     }
 
-    public static byte[] Serialize(JsonNode? value) =>
-        Serialize(JsonSerializer.SerializeToElement(value));
-
-    public static string Sha256Hex(JsonElement value) => Convert.ToHexStringLower(SHA256.HashData(Serialize(value)));
-
-    public static string Sha256Hex(JsonNode? value) => Convert.ToHexStringLower(SHA256.HashData(Serialize(value)));
+    private static ReadOnlySpan<byte> Written(JsonElement value)
+    {
+        var (writer, buffer) = ThreadWriter();
+        Write(value, writer);
+        writer.Flush();
+        return buffer.WrittenSpan;
+    }
 
     private static void Write(JsonElement value, Utf8JsonWriter writer)
     {
@@ -34,10 +50,10 @@ public static class CanonicalJson
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var property in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                foreach (var (name, property) in InOrdinalOrder(value))
                 {
-                    writer.WritePropertyName(property.Name);
-                    Write(property.Value, writer);
+                    writer.WritePropertyName(name);
+                    Write(property, writer);
                 }
                 writer.WriteEndObject();
                 break;
@@ -48,11 +64,27 @@ public static class CanonicalJson
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.String:
-                writer.WriteStringValue(value.GetString());
+                if (!CanonicalString.TryWrite(JsonMarshal.GetRawUtf8Value(value), writer))
+                    writer.WriteStringValue(value.GetString());
                 break;
             default:
                 value.WriteTo(writer);
                 break;
         }
+    }
+
+    // Inserting each after those it does not precede keeps repeated names in their order, as a stable sort would.
+    private static List<(string Name, JsonElement Value)> InOrdinalOrder(JsonElement value)
+    {
+        var properties = new List<(string Name, JsonElement Value)>();
+        foreach (var property in value.EnumerateObject())
+        {
+            var name = property.Name;
+            var at = properties.Count;
+            while (at > 0 && string.CompareOrdinal(properties[at - 1].Name, name) > 0)
+                at--;
+            properties.Insert(at, (name, property.Value));
+        }
+        return properties;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
-using System.Text;
+using AngleSharp;
 using AngleSharp.Dom;
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 
 namespace Ingestor.Normalization;
@@ -13,8 +14,11 @@ public static class HtmlText
 {
     private static readonly HtmlParser Parser = new();
 
+    // What a description is parsed into: the body of a document, as the description always was.
+    private static readonly IElement Body = Parser.ParseDocument("").Body!;
+
     // Elements whose content is never description text, and which we do not pass on to readers of description_html.
-    private static readonly string[] Unsafe = ["script", "style", "iframe", "object", "embed", "noscript", "template"];
+    private static readonly HashSet<string> Unsafe = ["script", "style", "iframe", "object", "embed", "noscript", "template"];
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,57 +33,98 @@ public static class HtmlText
         if (string.IsNullOrWhiteSpace(escapedContent))
             return null;
 
-        var document = Parser.ParseDocument($"<body>{WebUtility.HtmlDecode(escapedContent)}</body>");
-        var body = document.Body!;
-        foreach (var element in body.QuerySelectorAll(string.Join(',', Unsafe)).ToList())
-            element.Remove();
-        foreach (var element in body.QuerySelectorAll("*"))
-            RemoveActiveAttributes(element);
+        return FromHtml(WebUtility.HtmlDecode(escapedContent));
+    }
 
-        return new Description(body.InnerHtml.Trim(), TextOf(body));
+    /// <summary>
+    /// HTML read as the body of a document, the cheapest way that gives the same result: plain markup straight from its
+    /// tokens, the rest as a fragment in a body, and what a fragment could read differently as a whole document.
+    /// </summary>
+    internal static Description FromHtml(string html)
+    {
+        if (ReadsDifferentlyAsFragment(html))
+            return FromDocument(html);
+        // The closing tag stays after the HTML, since unclosed markup (a comment, an attribute, plaintext) takes it in.
+        var fragment = $"{html}</body>";
+        return PlainMarkup.TryRead(fragment) ?? FromTree(Parser.ParseFragment(fragment, Body));
+    }
+
+    /// <summary>HTML parsed as the body of a whole document, as every description once was.</summary>
+    internal static Description FromDocument(string html) => FromTree(Parser.ParseDocument($"<body>{html}</body>").Body!.ChildNodes);
+
+    internal static bool IsBlock(string elementName) => Blocks.Contains(elementName);
+
+    internal static bool IsActive(string attributeName, string value) =>
+        attributeName.StartsWith("on", StringComparison.OrdinalIgnoreCase)
+        || value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase);
+
+    private static Description FromTree(INodeList nodes)
+    {
+        Sanitize(nodes);
+        var text = new FoldedText();
+        AppendText(nodes, text);
+        return new Description(nodes.ToHtml(HtmlMarkupFormatter.Instance).Trim(), text.ToString());
+    }
+
+    /// <summary>
+    /// Whether the HTML, parsed as a fragment in the context of a body, could build another tree than as the body of a
+    /// document. A fragment is parsed at a fraction of the cost of a whole document, and builds the same tree except where the
+    /// document's end or mode shows: a table (a document without a doctype keeps a table inside an open paragraph, a fragment
+    /// closes the paragraph), SVG and MathML (a fragment reads HTML inside them differently) and an explicit end of the body
+    /// or the document.
+    /// </summary>
+    private static bool ReadsDifferentlyAsFragment(string html) =>
+        html.Contains("<table", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("<svg", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("<math", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("</body", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("</html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Removes unsafe elements with what they hold, and event handlers and script URLs from every other element.</summary>
+    private static void Sanitize(INodeList nodes)
+    {
+        for (var index = 0; index < nodes.Length;)
+        {
+            if (nodes[index] is IElement element)
+            {
+                if (Unsafe.Contains(element.LocalName))
+                {
+                    element.Remove();
+                    continue;
+                }
+                RemoveActiveAttributes(element);
+                Sanitize(element.ChildNodes);
+            }
+            index++;
+        }
     }
 
     private static void RemoveActiveAttributes(IElement element)
     {
         foreach (var attribute in element.Attributes.ToList())
-        {
-            var isHandler = attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase);
-            var isScriptUrl = attribute.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase);
-            if (isHandler || isScriptUrl)
+            if (IsActive(attribute.Name, attribute.Value))
                 element.RemoveAttribute(attribute.Name);
-        }
     }
 
-    /// <summary>Block elements become line breaks, list items get a dash, runs of spaces fold to one.</summary>
-    private static string TextOf(INode root)
+    /// <summary>Block elements become line breaks, list items get a dash.</summary>
+    private static void AppendText(INodeList nodes, FoldedText text)
     {
-        var text = new StringBuilder();
-        Append(root, text);
-        var lines = text.ToString()
-            .Split('\n')
-            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Where(line => line.Length > 0);
-        return string.Join('\n', lines);
-    }
-
-    private static void Append(INode node, StringBuilder text)
-    {
-        foreach (var child in node.ChildNodes)
+        foreach (var node in nodes)
         {
-            switch (child)
+            switch (node)
             {
                 case IText leaf:
-                    text.Append(leaf.Data.Replace('\u00A0', ' '));
+                    text.Append(leaf.Data);
                     break;
                 case IElement element when Blocks.Contains(element.LocalName):
-                    text.Append('\n');
+                    text.BreakLine();
                     if (element.LocalName == "li")
                         text.Append("- ");
-                    Append(element, text);
-                    text.Append('\n');
+                    AppendText(element.ChildNodes, text);
+                    text.BreakLine();
                     break;
                 case IElement element:
-                    Append(element, text);
+                    AppendText(element.ChildNodes, text);
                     break;
             }
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,8 +7,10 @@ using Ingestor.Greenhouse;
 namespace Ingestor.Normalization;
 
 /// <summary>Turns one Greenhouse job into the posting we store: decoded description, parsed place and pay, classifications, fingerprints.</summary>
-public sealed class PostingNormalizer(LocationParser locations, LaunchScope launchScope)
+public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope launchScope)
 {
+    private readonly LocationCache locations = new(locationParser);
+
     /// <summary>What identifies a job across polls, and the hash of the job exactly as sent: cheap, and all an unchanged posting needs.</summary>
     public static (string JobId, string SourceHash) Identify(string provider, string boardToken, GreenhouseJob job) =>
         (JobId.For(provider, boardToken, job.Id.ToString(CultureInfo.InvariantCulture)), CanonicalJson.Sha256Hex(job.Source));
@@ -165,8 +168,29 @@ public sealed class PostingNormalizer(LocationParser locations, LaunchScope laun
     /// <summary>The job as sent, minus <c>content</c>: the description lives in its own decoded columns.</summary>
     private static JsonElement WithoutContent(JsonElement source)
     {
-        var native = JsonObject.Create(source)!;
-        native.Remove("content");
-        return JsonSerializer.SerializeToElement(native);
+        // A job that names a field twice is refused, with JsonObject's ArgumentException, as it always was.
+        if (NamesAFieldTwice(source))
+            JsonObject.Create(source)!.Remove("content");
+
+        var native = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(native))
+        {
+            writer.WriteStartObject();
+            foreach (var property in source.EnumerateObject())
+                if (!property.NameEquals("content"))
+                    property.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+        var reader = new Utf8JsonReader(native.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    private static bool NamesAFieldTwice(JsonElement job)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in job.EnumerateObject())
+            if (!names.Add(property.Name))
+                return true;
+        return false;
     }
 }

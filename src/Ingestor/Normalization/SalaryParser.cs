@@ -34,10 +34,11 @@ public static class SalaryParser
         if (string.IsNullOrWhiteSpace(text))
             return [];
         var passage = new Passage(text);
+        var codeWritten = Currencies.AnyCodeWrittenIn(passage.Text);
         var statements = new List<PayStatement>();
         foreach (var figure in PayFigure.FindAll(MoneyAmount.FindAll(passage.Text), passage.Text))
         {
-            if (Read(figure, passage, countryCode, statements.LastOrDefault()) is { } statement)
+            if (Read(figure, passage, countryCode, codeWritten, statements.LastOrDefault()) is { } statement)
                 statements.Add(statement);
         }
         var statesBasePay = statements.Any(statement => !statement.IsTotalPay);
@@ -45,8 +46,11 @@ public static class SalaryParser
     }
 
     /// <summary>Reads one figure as pay, or null: it needs a currency, evidence that it is pay, and a plausible size for its period.</summary>
-    private static PayStatement? Read(PayFigure figure, Passage passage, string? countryCode, PayStatement? previous)
+    private static PayStatement? Read(PayFigure figure, Passage passage, string? countryCode, bool codeWritten, PayStatement? previous)
     {
+        // A figure without a currency of its own takes one only from a code beside it: none can be when no code is written at all.
+        if (figure.CurrencyWritten is null && !figure.ImpliesRupees && !codeWritten)
+            return null;
         var label = passage.LabelBefore(figure.First.Start);
         var after = passage.After(figure.Last.End);
         var (currency, currencyIsClear) = ResolveCurrency(figure, label, after, countryCode);

@@ -130,8 +130,14 @@ internal static partial class Currencies
         return code.Success ? Resolve(code.Groups["code"].Value, null) : null;
     }
 
+    /// <summary>Whether an ISO code stands anywhere in the text, however it is placed.</summary>
+    internal static bool AnyCodeWrittenIn(string text) => AnyCode().IsMatch(text);
+
     internal static decimal ToComparableDollars(decimal amount, string currency) =>
         ApproximateDollarsPerUnit.TryGetValue(currency, out var rate) ? amount * rate : amount;
+
+    [GeneratedRegex(CodePattern)]
+    private static partial Regex AnyCode();
 
     [GeneratedRegex("(?<![A-Z])(?:" + CodePattern + ")(?![A-Z])")]
     private static partial Regex IsoCodeIn();

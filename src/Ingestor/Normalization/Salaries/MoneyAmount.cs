@@ -13,9 +13,36 @@ internal sealed partial record MoneyAmount(int Start, int End, decimal Number, d
 
     public MoneyAmount WithMultiplier(decimal? multiplier) => this with { Multiplier = multiplier };
 
+    /// <summary>A currency written before a figure is never longer than this ("USD AUD$ " is 9 characters).</summary>
+    private const int LongestCurrencyBefore = 16;
+
     /// <summary>Every number in the text, in order; most carry no currency and only matter as the bare end of a range ("150,000 - 180,000 USD").</summary>
-    public static IReadOnlyList<MoneyAmount> FindAll(string text) =>
-        AmountPattern().Matches(text).Select(Read).ToList();
+    /// <remarks>
+    /// Each search starts a little before the next digit rather than scanning every letter of the text for a currency that
+    /// might begin an amount; the amounts found are the same, since every amount has a digit that close to its start.
+    /// </remarks>
+    public static IReadOnlyList<MoneyAmount> FindAll(string text)
+    {
+        var amounts = new List<MoneyAmount>();
+        for (var from = 0; NextDigit(text, from) is var digit and >= 0;)
+        {
+            var match = AmountPattern().Match(text, Math.Max(from, digit - LongestCurrencyBefore));
+            if (!match.Success)
+                break;
+            amounts.Add(Read(match));
+            from = match.Index + match.Length;
+        }
+        return amounts;
+    }
+
+    // \d in a pattern is any Unicode decimal digit, as char.IsDigit is.
+    private static int NextDigit(string text, int from)
+    {
+        for (var index = from; index < text.Length; index++)
+            if (char.IsDigit(text[index]))
+                return index;
+        return -1;
+    }
 
     private static MoneyAmount Read(Match match)
     {

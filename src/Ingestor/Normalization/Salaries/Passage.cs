@@ -55,6 +55,9 @@ internal sealed partial class Passage
 
     private static string Collapse(string text)
     {
+        // A description from HtmlText is already collapsed.
+        if (IsCollapsed(text))
+            return text;
         var collapsed = new StringBuilder(text.Length);
         var index = 0;
         while (index < text.Length)
@@ -71,6 +74,12 @@ internal sealed partial class Passage
         }
         return collapsed.ToString();
     }
+
+    // Only plain spaces and line breaks, never two together.
+    private static bool IsCollapsed(string text) =>
+        !text.AsSpan().ContainsAny(WhiteSpace.OtherThanSpaceOrLineBreak)
+        && !text.Contains("  ", StringComparison.Ordinal) && !text.Contains(" \n", StringComparison.Ordinal)
+        && !text.Contains("\n ", StringComparison.Ordinal) && !text.Contains("\n\n", StringComparison.Ordinal);
 
     /// <summary>The last sentence end in a window: ". ", "! ", "? ", "; " or a bullet. "e.g. " also matches, which only shortens a label.</summary>
     [GeneratedRegex(@"(?:[.!?;]\s|[•▪●]\s?)(?!.*(?:[.!?;]\s|[•▪●]))", RegexOptions.Singleline)]
