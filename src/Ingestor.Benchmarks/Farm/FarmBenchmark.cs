@@ -80,6 +80,10 @@ internal static class FarmBenchmark
                 $"{label,-14} {run.Elapsed.TotalSeconds,7:0.0} {run.Elapsed / floors.Sum,9:0.00} {Bytes(FolderBytes(archive) - archivedBefore),10} {Bytes(wal),10} " +
                 $"{after.PostingRowsWritten - before.PostingRowsWritten,13:N0} {after.EventsWritten - before.EventsWritten,8:N0} " +
                 $"{(after.Statements - before.Statements) / (double)farm.Boards,17:0.0} {Bytes(run.PeakRssBytes),9}");
+            foreach (var failure in run.Failures.Take(3))
+                Console.WriteLine($"  {failure}");
+            if (run.Failures.Count > 3)
+                Console.WriteLine($"  … {run.Failures.Count} boards failed in all");
         }
     }
 

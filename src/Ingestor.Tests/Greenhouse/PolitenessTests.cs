@@ -48,6 +48,25 @@ public sealed class PolitenessTests(TestServers servers)
     }
 
     [Fact]
+    public async Task ARateFasterThanATimerCanTickStillLetsEveryRequestThrough()
+    {
+        // A period under a millisecond would make a timer that never ticks again: every request after the first would wait.
+        await using var ingestor = await TestIngestor.StartAsync(servers, ArchiveKind.File, new Dictionary<string, string?>
+        {
+            ["Greenhouse:MaxRequestsPerSecond"] = "50000",
+            ["Greenhouse:AttemptTimeout"] = "00:00:05",
+        });
+        var tokens = Enumerable.Range(0, 30).Select(i => $"fast-{i}").ToList();
+        foreach (var token in tokens)
+            ingestor.Greenhouse.Script(token, Reply.Board("empty"));
+
+        var polls = await ingestor.Get<BoardSweep>().PollAsync(await RegisterAsync(ingestor, tokens), null, TestContext.Current.CancellationToken);
+
+        Assert.All(polls, poll => Assert.Equal(PollOutcome.Succeeded, poll.Outcome));
+        Assert.Equal(30, ingestor.Greenhouse.Arrivals.Count);
+    }
+
+    [Fact]
     public async Task RequestsOpenAtOnceToOneHostNeverExceedTheLimit()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers, ArchiveKind.File, new Dictionary<string, string?>

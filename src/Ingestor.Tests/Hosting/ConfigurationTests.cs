@@ -61,6 +61,13 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void NoRetriesAtAllIsRefusedAtStartRatherThanAtTheFirstRequest()
+    {
+        var failures = Failures(new() { ["Greenhouse:MaxRetryAttempts"] = "0" });
+        Assert.Contains("Greenhouse:MaxRetryAttempts must be between 1 and 10", failures);
+    }
+
+    [Fact]
     public void BoardsDeclaredInConfigurationAreBound() =>
         Assert.Equal(["fal", "stripe"],
             Build(new() { ["Polling:Boards:0"] = "fal", ["Polling:Boards:1"] = "stripe" }).GetRequiredService<IOptions<PollingOptions>>().Value.Boards);

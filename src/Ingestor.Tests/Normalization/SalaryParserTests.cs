@@ -22,6 +22,15 @@ public sealed class SalaryParserTests
             salary!.Raw);
     }
 
+    [Theory]
+    [InlineData("年収１２００万円")]
+    [InlineData("Salary: $१५०,००० per year")]
+    [InlineData("Team of ١٢ engineers, founded in ２０１９.")]
+    public void DigitsOtherThanAsciiAreNeverReadAsAnAmount(string text)
+    {
+        Assert.Empty(SalaryParser.ParseAll(text));
+    }
+
     [Fact]
     public void RawCutsWholeWordsAroundTheFiguresOfTheCollapsedText()
     {

@@ -71,6 +71,24 @@ public sealed class FailedPollTests(TestServers servers)
         await AssertUnchangedAsync(ingestor, before);
     }
 
+    [Theory]
+    [InlineData("title")]
+    [InlineData("content")]
+    public async Task AJobThatCannotBeReadIsLeftOutAndTheRestOfTheBoardIsRecorded(string field)
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        // A lone surrogate escape is valid JSON but no text at all.
+        var board = BoardPayload.Of("fal").Edit(4009193009, job => job[field] = "before ~ after");
+        var broken = System.Text.Encoding.UTF8.GetString(board.Reply().Body).Replace("before ~ after", "before \\ud800 after");
+        ingestor.Greenhouse.Script("fal", Reply.Json(broken));
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Partial, 2), (poll.Outcome, poll.Opened));
+        Assert.Matches("(the job at index 0|job 4009193009) could not be", poll.Error);
+        Assert.Equal(2, await ingestor.ScalarAsync<int>("select count(*) from postings"));
+    }
+
     [Fact]
     public async Task APayloadWithoutAJobsListChangesNothing()
     {

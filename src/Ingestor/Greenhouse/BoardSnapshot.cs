@@ -39,8 +39,10 @@ public sealed record BoardSnapshot(IReadOnlyList<GreenhouseJob> Jobs, int? Decla
             var index = 0;
             foreach (var item in list.EnumerateArray())
             {
-                var job = GreenhouseJobReader.Read(item);
-                if (job is null)
+                var job = Read(item, out var unreadable);
+                if (unreadable is not null)
+                    rejected.Add($"the job at index {index} could not be read: {unreadable}");
+                else if (job is null)
                     rejected.Add($"the job at index {index} has no usable id");
                 else if (!ids.Add(job.Id))
                     rejected.Add($"job {job.Id} is listed twice");
@@ -51,6 +53,21 @@ public sealed record BoardSnapshot(IReadOnlyList<GreenhouseJob> Jobs, int? Decla
 
             var declared = root.Property("meta")?.Int64("total") is { } total ? (int)Math.Clamp(total, 0, int.MaxValue) : (int?)null;
             return new BoardSnapshot(jobs, declared, rejected);
+        }
+    }
+
+    // A string that is valid JSON but not text (a lone surrogate escape) fails one job, never the board.
+    private static GreenhouseJob? Read(JsonElement item, out string? unreadable)
+    {
+        unreadable = null;
+        try
+        {
+            return GreenhouseJobReader.Read(item);
+        }
+        catch (InvalidOperationException e)
+        {
+            unreadable = e.Message;
+            return null;
         }
     }
 }

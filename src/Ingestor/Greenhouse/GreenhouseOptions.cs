@@ -18,7 +18,8 @@ public sealed class GreenhouseOptions : IValidatableObject
 
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
-    [Range(0, 10, ErrorMessage = "Greenhouse:MaxRetryAttempts must be between 0 and 10")]
+    // The resilience library needs at least one retry; a setting of 0 would only fail at the first request.
+    [Range(1, 10, ErrorMessage = "Greenhouse:MaxRetryAttempts must be between 1 and 10")]
     public int MaxRetryAttempts { get; set; } = 3;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);

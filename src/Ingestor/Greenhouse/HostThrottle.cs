@@ -11,6 +11,8 @@ internal sealed class HostThrottle : IDisposable
 {
     private readonly ConcurrencyLimiter _open;
     private readonly TokenBucketRateLimiter _rate;
+    private static readonly TimeSpan MinimumPeriod = TimeSpan.FromMilliseconds(10);
+
     private long _pausedUntil; // a Stopwatch timestamp
 
     public HostThrottle(int maxConcurrentRequests, double maxRequestsPerSecond)
@@ -21,12 +23,15 @@ internal sealed class HostThrottle : IDisposable
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        // A bucket of one token: requests are spaced by the period, never sent in a burst.
+        // Up to 100 a second, a bucket of one token: requests are spaced by the period, never sent in a burst. Faster, the
+        // period stays at 10 ms (a timer cannot tick faster than every millisecond), and a period's requests may go together.
+        var period = TimeSpan.FromSeconds(Math.Max(1 / maxRequestsPerSecond, MinimumPeriod.TotalSeconds));
+        var tokens = (int)Math.Round(maxRequestsPerSecond * period.TotalSeconds);
         _rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / maxRequestsPerSecond),
+            TokenLimit = tokens,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
             AutoReplenishment = true,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,

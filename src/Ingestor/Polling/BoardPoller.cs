@@ -135,15 +135,11 @@ public sealed class BoardPoller(
         var superseded = transaction.IsSupersededAt(observedAt);
         foreach (var job in snapshot.Jobs)
         {
-            var (jobId, sourceHash) = PostingNormalizer.Identify(board.Provider, board.BoardToken, job);
-            if (superseded || transaction.HoldsUnchanged(jobId, sourceHash))
-            {
-                postings.Add(new SnapshotPosting(jobId, sourceHash, null));
-                continue;
-            }
             try
             {
-                postings.Add(new SnapshotPosting(jobId, sourceHash, normalizer.Normalize(board.Provider, board.BoardToken, job)));
+                var (jobId, sourceHash) = PostingNormalizer.Identify(board.Provider, board.BoardToken, job);
+                var unchanged = superseded || transaction.HoldsUnchanged(jobId, sourceHash);
+                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Normalize(board.Provider, board.BoardToken, job)));
             }
             catch (Exception e)
             {

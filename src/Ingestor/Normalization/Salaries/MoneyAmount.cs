@@ -35,11 +35,11 @@ internal sealed partial record MoneyAmount(int Start, int End, decimal Number, d
         return amounts;
     }
 
-    // \d in a pattern is any Unicode decimal digit, as char.IsDigit is.
+    // Amounts are written in ASCII digits; other decimal digits (full-width, Devanagari) are never read as one.
     private static int NextDigit(string text, int from)
     {
         for (var index = from; index < text.Length; index++)
-            if (char.IsDigit(text[index]))
+            if (char.IsAsciiDigit(text[index]))
                 return index;
         return -1;
     }
@@ -94,12 +94,12 @@ internal sealed partial record MoneyAmount(int Start, int End, decimal Number, d
         (?:(?<prefix>{{CurrencyBefore}})\s?)?
         (?<![\d.,])
         (?<number>
-            (?<indian>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?)
-          | (?<comma>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)
-          | (?<dot>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?)
-          | (?<apostrophe>\d{1,3}(?:['’]\d{3})+(?:\.\d{1,2})?)
-          | (?<space>\d{1,3}(?:\x20\d{3})+(?:,\d{1,2})?)
-          | (?<plain>\d+(?:[.,]\d{1,2})?)
+            (?<indian>[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]{1,2})?)
+          | (?<comma>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,2})?)
+          | (?<dot>[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,2})?)
+          | (?<apostrophe>[0-9]{1,3}(?:['’][0-9]{3})+(?:\.[0-9]{1,2})?)
+          | (?<space>[0-9]{1,3}(?:\x20[0-9]{3})+(?:,[0-9]{1,2})?)
+          | (?<plain>[0-9]+(?:[.,][0-9]{1,2})?)
         )
         (?!\d)
         (?:[.,][-–]{1,2})?
