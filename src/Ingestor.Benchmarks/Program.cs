@@ -27,9 +27,7 @@ try
         await PollBenchmark.RunAsync(stripe, Path.Combine(work, "polls"));
     if (part is "all" or "farm")
     {
-        // The service as built with this benchmark (same configuration), run as its own process.
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var service = Path.Combine(repository, "src", "Ingestor", "bin", configuration, "net10.0", "Ingestor.dll");
+        var service = await ServicePublish.ReadyToRunAsync(repository, Path.Combine(work, "service"));
         var only = args.ElementAtOrDefault(1);
         if (only is null or "1000x50")
             await FarmBenchmark.RunAsync(stripe, FarmBenchmark.Uniform(1000, 50), work, service);

@@ -65,7 +65,9 @@ internal static class FarmBenchmark
         await File.WriteAllLinesAsync(boardList, Enumerable.Range(0, farm.Boards).Select(BoardFarm.Token));
         await ProductRun.RunAsync(serviceAssembly, environment, "--add-boards", boardList);
 
-        Console.WriteLine($"{"sweep",-14} {"s",7} {"× floors",9} {"archived",10} {"WAL",10} {"posting rows",13} {"events",8} {"statements/board",17} {"peak RSS",9}");
+        Console.WriteLine(
+            $"{"sweep",-14} {"s",7} {"× floors",9} {"CPU s",7} {"archived",10} {"WAL",10} {"posting rows",13} {"events",8} {"statements/board",17} " +
+            $"{"peak RSS",9} {"poll p50/p99 ms",16}");
         foreach (var (label, state) in new[] { ("new", FarmState.Original), ("unchanged", FarmState.Original), ("re-serialized", FarmState.Reserialized), ("churn", FarmState.Churned) })
         {
             farm.State = state;
@@ -76,10 +78,12 @@ internal static class FarmBenchmark
             await Task.Delay(TimeSpan.FromSeconds(1)); // the service's sessions flush their statistics as they close
             var after = await DatabaseCounters.ReadAsync(database);
             var wal = await DatabaseCounters.WalBytesBetweenAsync(database, before, after);
+            var polls = await PollTimesAsync(database);
             Console.WriteLine(
-                $"{label,-14} {run.Elapsed.TotalSeconds,7:0.0} {run.Elapsed / floors.Sum,9:0.00} {Bytes(FolderBytes(archive) - archivedBefore),10} {Bytes(wal),10} " +
+                $"{label,-14} {run.Elapsed.TotalSeconds,7:0.0} {run.Elapsed / floors.Sum,9:0.00} {run.Cpu.TotalSeconds,7:0.0} " +
+                $"{Bytes(FolderBytes(archive) - archivedBefore),10} {Bytes(wal),10} " +
                 $"{after.PostingRowsWritten - before.PostingRowsWritten,13:N0} {after.EventsWritten - before.EventsWritten,8:N0} " +
-                $"{(after.Statements - before.Statements) / (double)farm.Boards,17:0.0} {Bytes(run.PeakRssBytes),9}");
+                $"{(after.Statements - before.Statements) / (double)farm.Boards,17:0.0} {Bytes(run.PeakRssBytes),9} {polls,16}");
             foreach (var failure in run.Failures.Take(3))
                 Console.WriteLine($"  {failure}");
             if (run.Failures.Count > 3)
@@ -99,6 +103,19 @@ internal static class FarmBenchmark
         await using (var connection = new NpgsqlConnection(postgres.ConnectionString))
             await connection.ExecuteAsync("create extension if not exists pg_stat_statements");
         return postgres;
+    }
+
+    /// <summary>How long the sweep's polls took, start to finish, at the median and the 99th percentile.</summary>
+    private static async Task<string> PollTimesAsync(NpgsqlDataSource database)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        var (p50, p99) = await connection.QuerySingleAsync<(double, double)>(
+            """
+            select percentile_cont(0.5) within group (order by extract(epoch from finished_at - started_at)) * 1000,
+                   percentile_cont(0.99) within group (order by extract(epoch from finished_at - started_at)) * 1000
+            from (select distinct on (source_id) started_at, finished_at from polls order by source_id, started_at desc) latest
+            """);
+        return $"{p50:0}/{p99:0}";
     }
 
     private static long FolderBytes(string folder) =>

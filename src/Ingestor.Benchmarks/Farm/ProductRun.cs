@@ -9,7 +9,7 @@ namespace Ingestor.Benchmarks.Farm;
 internal static class ProductRun
 {
     /// <param name="Failures">Report lines of boards whose poll failed (<c>TOKEN: failed: …</c>).</param>
-    public sealed record Result(TimeSpan Elapsed, long PeakRssBytes, string LastLine, IReadOnlyList<string> Failures);
+    public sealed record Result(TimeSpan Elapsed, long PeakRssBytes, TimeSpan Cpu, string LastLine, IReadOnlyList<string> Failures);
 
     public static async Task<Result> RunAsync(string serviceAssembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -40,9 +40,11 @@ internal static class ProductRun
         process.BeginErrorReadLine();
 
         long peak = 0;
+        var cpu = TimeSpan.Zero;
         while (!process.HasExited)
         {
             peak = Math.Max(peak, PeakRss(process.Id));
+            cpu = Max(cpu, Cpu(process.Id));
             await Task.Delay(20);
         }
         await process.WaitForExitAsync();
@@ -50,7 +52,24 @@ internal static class ProductRun
         // Exit code 1 with failed boards is a result to report; anything else means the run itself went wrong.
         if (process.ExitCode != 0 && failures.Count == 0)
             throw new InvalidOperationException($"Ingestor {string.Join(' ', arguments)} exited {process.ExitCode}: {lastLine}\n{string.Join('\n', errors.TakeLast(20))}");
-        return new Result(elapsed, peak, lastLine, failures);
+        return new Result(elapsed, peak, cpu, lastLine, failures);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    // User and system time, in clock ticks of 1/100 s, fields 14 and 15 of /proc/PID/stat (after the command's parentheses).
+    private static TimeSpan Cpu(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
+        {
+            return TimeSpan.Zero;
+        }
     }
 
     private static long PeakRss(int pid)

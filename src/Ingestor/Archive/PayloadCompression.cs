@@ -1,3 +1,4 @@
+using System.Buffers;
 using ZstdSharp;
 
 namespace Ingestor.Archive;
@@ -17,7 +18,20 @@ public static class PayloadCompression
     // A compressor holds a few megabytes of working memory: one a thread, reused.
     private static readonly ThreadLocal<Compressor> Compressors = new(() => new Compressor(Level));
 
-    public static byte[] Compress(ReadOnlySpan<byte> payload) => Compressors.Value!.Wrap(payload).ToArray();
+    public static byte[] Compress(ReadOnlySpan<byte> payload)
+    {
+        // Into a pooled buffer of the worst case, then exactly what was written: no large array per payload for the GC.
+        var buffer = ArrayPool<byte>.Shared.Rent(Compressor.GetCompressBound(payload.Length));
+        try
+        {
+            var written = Compressors.Value!.Wrap(payload, buffer);
+            return buffer.AsSpan(0, written).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     public static byte[] Decompress(ReadOnlySpan<byte> stored)
     {

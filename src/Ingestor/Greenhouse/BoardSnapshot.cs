@@ -5,10 +5,16 @@ namespace Ingestor.Greenhouse;
 /// <summary>
 /// The jobs of one board payload. A snapshot is complete when every job could be read and the list is as long as
 /// its declared <c>meta.total</c>: only a complete snapshot is evidence that a missing posting has closed.
+/// The jobs are read in place from the payload; disposing the snapshot gives back the parser's pooled memory, after which
+/// the jobs' <see cref="GreenhouseJob.Source"/> can no longer be read.
 /// </summary>
-public sealed record BoardSnapshot(IReadOnlyList<GreenhouseJob> Jobs, int? DeclaredTotal, IReadOnlyList<string> RejectedJobs)
+public sealed record BoardSnapshot(IReadOnlyList<GreenhouseJob> Jobs, int? DeclaredTotal, IReadOnlyList<string> RejectedJobs) : IDisposable
 {
+    private JsonDocument? _document;
+
     public bool IsComplete => RejectedJobs.Count == 0 && (DeclaredTotal is null || Jobs.Count >= DeclaredTotal);
+
+    public void Dispose() => Interlocked.Exchange(ref _document, null)?.Dispose();
 
     /// <summary>Reads a payload; throws <see cref="MalformedPayloadException"/> when it cannot be trusted as a snapshot at all.</summary>
     public static BoardSnapshot Parse(ReadOnlyMemory<byte> payload)
@@ -23,11 +29,9 @@ public sealed record BoardSnapshot(IReadOnlyList<GreenhouseJob> Jobs, int? Decla
             throw new MalformedPayloadException($"the payload is not valid JSON: {e.Message}");
         }
 
-        using (document)
+        try
         {
-            // The jobs outlive this document, whose memory is pooled: one copy of the payload serves them all, for less than a
-            // copy of each.
-            var root = document.RootElement.Clone();
+            var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new MalformedPayloadException($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
             if (root.Property("jobs") is not { ValueKind: JsonValueKind.Array } list)
@@ -52,7 +56,12 @@ public sealed record BoardSnapshot(IReadOnlyList<GreenhouseJob> Jobs, int? Decla
             }
 
             var declared = root.Property("meta")?.Int64("total") is { } total ? (int)Math.Clamp(total, 0, int.MaxValue) : (int?)null;
-            return new BoardSnapshot(jobs, declared, rejected);
+            return new BoardSnapshot(jobs, declared, rejected) { _document = document };
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
         }
     }
 

@@ -44,7 +44,9 @@ public sealed class GreenhouseClient(HttpClient http, IOptions<GreenhouseOptions
         timeout.CancelAfter(options.Value.AttemptTimeout);
         await using var received = await content.ReadAsStreamAsync(timeout.Token);
         await using var stream = Decoded(received, encoding);
-        using var buffer = new MemoryStream();
+        // Sized from Content-Length when the body comes as it is: read in place, with no growing and no copy at the end.
+        var expected = encoding is null && content.Headers.ContentLength is { } length ? (int)length : 0;
+        using var buffer = new MemoryStream(expected);
         var chunk = new byte[81920];
         int read;
         while ((read = await stream.ReadAsync(chunk, timeout.Token)) > 0)
@@ -53,7 +55,7 @@ public sealed class GreenhouseClient(HttpClient http, IOptions<GreenhouseOptions
                 throw new PayloadTooLargeException(limit);
             buffer.Write(chunk, 0, read);
         }
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     private static Stream Decoded(Stream received, string? encoding) => encoding?.ToLowerInvariant() switch

@@ -100,7 +100,7 @@ public sealed class BoardPoller(
             return await RecordFailureAsync(board, attempt, $"archiving the payload failed, so nothing was recorded from it: {e.Message}", cancellationToken);
         }
 
-        var snapshot = BoardSnapshot.Parse(response.Body);
+        using var snapshot = BoardSnapshot.Parse(response.Body);
         await using var transaction = await store.BeginAsync(board, cancellationToken);
         var (postings, problems) = Normalize(board, snapshot, transaction, response.ReceivedAt);
         var observed = new ObservedSnapshot(

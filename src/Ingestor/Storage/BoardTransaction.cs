@@ -86,7 +86,8 @@ public sealed class BoardTransaction : IAsyncDisposable
 
         var events = plan.Seen.Where(p => p.EventType is not null)
             .Select(p => new { job_id = p.JobId, event_type = p.EventType, changed_fields = p.ChangedFields.Count > 0 ? p.ChangedFields : null })
-            .Concat(plan.Closed.Select(id => new { job_id = id, event_type = (string?)"closed", changed_fields = (IReadOnlyList<string>?)null }));
+            .Concat(plan.Closed.Select(id => new { job_id = id, event_type = (string?)"closed", changed_fields = (IReadOnlyList<string>?)null }))
+            .ToList();
         var parameters = new DynamicParameters(poll);
         parameters.AddDynamicParams(new
         {
@@ -96,7 +97,17 @@ public sealed class BoardTransaction : IAsyncDisposable
             Events = JsonSerializer.Serialize(events),
             ClosesHeld = plan.ClosesHeldBecause is not null,
         });
-        var sql = rewritten.Count > 0 ? $"{MergeStagedSql};\n{WriteSql}" : WriteSql;
+        // Only the statements this poll needs: a board whose postings all stayed as they were writes its poll and itself.
+        var sql = string.Join(";\n", new[]
+        {
+            (rewritten.Count > 0, MergeStagedSql),
+            (plan.Unlisted.Count > 0, UnlistSql),
+            (plan.Relisted.Count > 0, RelistSql),
+            (plan.Closed.Count > 0, CloseSql),
+            (true, PostingStore.InsertPollSql),
+            (events.Count > 0, InsertEventsSql),
+            (true, UpdateBoardSql),
+        }.Where(statement => statement.Item1).Select(statement => statement.Item2));
         await _connection.ExecuteAsync(sql, parameters, _transaction);
         await _transaction.CommitAsync(cancellationToken);
         return poll;
@@ -133,30 +144,37 @@ public sealed class BoardTransaction : IAsyncDisposable
         """;
 
     // Postings leaving the board's latest snapshot take their last sighting from the board before it moves on.
-    private const string WriteSql =
-        $"""
+    private const string UnlistSql =
+        """
         update posting_rows p set in_latest_snapshot = false,
             last_seen_at = b.last_snapshot_at, last_checked_at = b.last_snapshot_at, raw_payload_uri = b.snapshot_uri
         from boards b
-        where b.source_id = p.source_id and p.job_id = any(@UnlistedIds) and p.in_latest_snapshot;
+        where b.source_id = p.source_id and p.job_id = any(@UnlistedIds) and p.in_latest_snapshot
+        """;
 
-        update posting_rows set in_latest_snapshot = true where job_id = any(@RelistedIds);
+    private const string RelistSql = "update posting_rows set in_latest_snapshot = true where job_id = any(@RelistedIds)";
 
+    private const string CloseSql =
+        """
         update posting_rows set status = 'inactive', inactive_at = @ObservedAt, last_checked_at = @ObservedAt
-        where job_id = any(@ClosedIds) and status = 'active';
+        where job_id = any(@ClosedIds) and status = 'active'
+        """;
 
-        {PostingStore.InsertPollSql};
-
+    private const string InsertEventsSql =
+        """
         insert into job_events (job_id, poll_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri, changed_fields)
         select p.job_id, @PollId, e.event_type, @ObservedAt, p.content_hash, p.source_hash, p.status, @RawPayloadUri, e.changed_fields
         from jsonb_to_recordset(@Events::jsonb) as e (job_id text, event_type text, changed_fields text[])
-        join posting_rows p on p.job_id = e.job_id;
+        join posting_rows p on p.job_id = e.job_id
+        """;
 
+    private const string UpdateBoardSql =
+        """
         update boards set
             last_poll_at = @FinishedAt, last_success_at = @ObservedAt, last_outcome = @Outcome, last_error = @Error,
             consecutive_failures = 0, last_snapshot_at = @ObservedAt, closes_held = @ClosesHeld,
             snapshot_poll_id = @PollId, snapshot_uri = @RawPayloadUri, etag = @ETag, last_modified = @LastModified
-        where source_id = @SourceId;
+        where source_id = @SourceId
         """;
 
     /// <summary>The company behind the board, named by its first posting's company name; created with the board's first postings.</summary>

@@ -22,6 +22,10 @@ public static class StorageRegistration
             // Sessions keep no state between uses (temporary tables are dropped at commit), so a connection taken from the
             // pool needs no DISCARD ALL: an unchanged board's poll stays one statement.
             database.ConnectionStringBuilder.NoResetOnClose = true;
+            // Every poll runs the same few statements: prepared once per connection, they are not planned again each time.
+            // A connection string that says otherwise (PgBouncer in transaction mode wants Max Auto Prepare=0) is obeyed.
+            if (!database.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
+                database.ConnectionStringBuilder.MaxAutoPrepare = 64;
             return database.Build();
         });
         builder.Services.AddSingleton<Migrator>();
