@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Ingestor.Greenhouse;
 using Ingestor.Normalization;
+using Ingestor.Providers;
+using Ingestor.Providers.Greenhouse;
 
 namespace Ingestor.Benchmarks;
 
@@ -15,24 +16,33 @@ internal static class NormalizationBenchmark
 
     public static void Run(byte[] stripePayload, TextWriter output)
     {
-        var snapshot = BoardSnapshot.Parse(stripePayload);
+        using var snapshot = GreenhousePayload.Read(stripePayload);
+        var sourceJobs = snapshot.Jobs.Select(ReadWhole).ToList();
         var gazetteerClock = Stopwatch.StartNew();
         var gazetteer = Gazetteer.Load();
         var gazetteerLoad = gazetteerClock.Elapsed;
         var locations = new LocationParser(gazetteer);
         var normalizer = new PostingNormalizer(locations, new LaunchScope(new LaunchScopeOptions { Languages = ["en"], Countries = ["US", "CA"] }));
-        var texts = snapshot.Jobs.Select(j => HtmlText.FromEscapedContent(j.Content)?.Text).ToList();
+        var texts = sourceJobs.Select(j => j.DescriptionHtml() is { } html ? HtmlText.FromHtml(html).Text : null).ToList();
         var jobs = snapshot.Jobs.Count;
 
         output.WriteLine($"stripe: {jobs} postings, {stripePayload.Length / 1024.0 / 1024:0.0} MB; gazetteer load {gazetteerLoad.TotalMilliseconds:0} ms");
         output.WriteLine($"{"stage",-34} {"µs/posting",12}");
-        Report("parse payload (System.Text.Json)", () => BoardSnapshot.Parse(stripePayload));
+        Report("parse payload, list jobs", () => { using var parsed = GreenhousePayload.Read(stripePayload); });
         Report("identify (job id, source hash)", () => { foreach (var job in snapshot.Jobs) PostingNormalizer.Identify("greenhouse", "stripe", job); });
-        Report("parse + identify", () => { foreach (var job in BoardSnapshot.Parse(stripePayload).Jobs) PostingNormalizer.Identify("greenhouse", "stripe", job); });
-        Report("description HTML → text", () => { foreach (var job in snapshot.Jobs) HtmlText.FromEscapedContent(job.Content); });
-        Report("location", () => { foreach (var job in snapshot.Jobs) locations.Parse(job.LocationName); });
+        Report("parse + identify", () =>
+        {
+            using var parsed = GreenhousePayload.Read(stripePayload);
+            foreach (var job in parsed.Jobs)
+                PostingNormalizer.Identify("greenhouse", "stripe", job);
+        });
+        Report("read a job whole (SourceJob)", () => { foreach (var job in snapshot.Jobs) ReadWhole(job); });
+        Report("description HTML → text", () => { foreach (var job in sourceJobs) if (job.DescriptionHtml() is { } html) HtmlText.FromHtml(html); });
+        Report("location", () => { foreach (var job in sourceJobs) locations.Parse(job.LocationText); });
         Report("salary from text", () => { foreach (var text in texts) SalaryParser.ParseAll(text); });
-        Report("whole normalization", () => { foreach (var job in snapshot.Jobs) normalizer.Normalize("greenhouse", "stripe", job); });
+        Report("whole normalization (read included)", () => { foreach (var job in snapshot.Jobs) normalizer.Normalize("greenhouse", "stripe", ReadWhole(job)); });
+
+        static SourceJob ReadWhole(ListedJob job) => GreenhouseMapping.ToSourceJob(GreenhouseJobReader.Read(job.Source)!);
 
         void Report(string stage, Action run)
         {

@@ -1,8 +1,8 @@
 using Ingestor.Archive;
 using Ingestor.Cli;
-using Ingestor.Greenhouse;
 using Ingestor.Normalization;
 using Ingestor.Polling;
+using Ingestor.Providers;
 using Ingestor.Scheduling;
 using Ingestor.Storage;
 using Ingestor.Telemetry;
@@ -21,7 +21,7 @@ public static class Program
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.AddStorage();
         builder.AddArchive();
-        builder.AddGreenhouse();
+        builder.AddProviders();
         builder.AddNormalization();
         builder.AddPolling();
         builder.AddScheduling();

@@ -5,8 +5,9 @@ using Npgsql;
 namespace Ingestor.Benchmarks.Farm;
 
 /// <summary>
-/// Sweeps a farm of boards through the product's real entry point (<c>--once</c>, as a process) on a durable PostgreSQL and a
-/// folder archive: new (empty database), unchanged (the same bytes), re-serialized (same postings, other bytes), churn. Each
+/// Sweeps a farm of boards through the product's real entry points on a durable PostgreSQL and a folder archive: new (empty
+/// database), unchanged (the same bytes), re-serialized (same postings, other bytes), churn; once with a process for each sweep
+/// (<c>--once</c>), once through the running service, which pays its start and its compilation once, not every sweep. Each
 /// sweep starts from a checkpoint, so every page it touches costs its full-page image in WAL, as it does in production where
 /// a checkpoint falls in every sweep interval. The floors of the same work are measured first, in the same run.
 /// </summary>
@@ -39,18 +40,29 @@ internal static class FarmBenchmark
     public static async Task RunAsync(byte[] recordedBoard, Size size, string work, string serviceAssembly)
     {
         var folder = Path.Combine(work, $"farm-{size.Sizes.Length}");
-        await using var postgres = await StartPostgresAsync(Path.Combine(folder, "postgres"));
-        await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
         await using var farm = await BoardFarm.StartAsync(recordedBoard, size.Sizes);
-        var archive = Path.Combine(folder, "archive");
 
         Console.WriteLine();
         Console.WriteLine($"Farm {size.Name}: {farm.Postings:N0} postings, {Bytes(Enumerable.Range(0, farm.Boards).Sum(b => (long)farm.Payload(b).Length))} a sweep, served on loopback");
-        var floors = await Floors.MeasureAsync(farm, postgres.ConnectionString, Path.Combine(folder, "floor-archive"));
+        Floors floors;
+        await using (var postgres = await StartPostgresAsync(Path.Combine(folder, "floor-postgres")))
+            floors = await Floors.MeasureAsync(farm, postgres.ConnectionString, Path.Combine(folder, "floor-archive"));
         Console.WriteLine(
             $"floors: fetch {Seconds(floors.Fetch)}, parse + hash (2 cores) {Seconds(floors.ParseAndHash)}, write payloads {Seconds(floors.ArchiveWrite)}, " +
             $"binary COPY of rows and events {Seconds(floors.Copy)}: {Seconds(floors.Sum)} in all");
 
+        Console.WriteLine("each sweep a process of its own (--once), as an operator or a cron job runs it:");
+        await SweepsAsync(farm, floors, Path.Combine(folder, "once"), serviceAssembly, warm: false);
+        Console.WriteLine("through the running service (no flags), whose scheduler polls every board made due, as in production:");
+        await SweepsAsync(farm, floors, Path.Combine(folder, "service"), serviceAssembly, warm: true);
+    }
+
+    /// <summary>New, unchanged, re-serialized and churn, in that order, from an empty database and archive.</summary>
+    private static async Task SweepsAsync(BoardFarm farm, Floors floors, string folder, string serviceAssembly, bool warm)
+    {
+        await using var postgres = await StartPostgresAsync(Path.Combine(folder, "postgres"));
+        await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
+        var archive = Path.Combine(folder, "archive");
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Postgres"] = postgres.ConnectionString,
@@ -64,6 +76,7 @@ internal static class FarmBenchmark
         var boardList = Path.Combine(folder, "boards.txt");
         await File.WriteAllLinesAsync(boardList, Enumerable.Range(0, farm.Boards).Select(BoardFarm.Token));
         await ProductRun.RunAsync(serviceAssembly, environment, "--add-boards", boardList);
+        await using var service = warm ? await ServiceRun.StartAsync(serviceAssembly, environment, database) : null;
 
         Console.WriteLine(
             $"{"sweep",-14} {"s",7} {"× floors",9} {"CPU s",7} {"archived",10} {"WAL",10} {"posting rows",13} {"events",8} {"statements/board",17} " +
@@ -74,8 +87,9 @@ internal static class FarmBenchmark
             await database.CreateCommand("checkpoint").ExecuteNonQueryAsync();
             var archivedBefore = FolderBytes(archive);
             var before = await DatabaseCounters.ReadAsync(database);
-            var run = await ProductRun.RunAsync(serviceAssembly, environment, "--once");
-            await Task.Delay(TimeSpan.FromSeconds(1)); // the service's sessions flush their statistics as they close
+            var run = service is null ? await ProductRun.RunAsync(serviceAssembly, environment, "--once") : await service.SweepAsync(farm.Boards);
+            // Sessions flush their statistics as they close; an idle one that flushed within the last second waits up to 10 s.
+            await Task.Delay(TimeSpan.FromSeconds(service is null ? 1 : 11));
             var after = await DatabaseCounters.ReadAsync(database);
             var wal = await DatabaseCounters.WalBytesBetweenAsync(database, before, after);
             var polls = await PollTimesAsync(database);

@@ -43,8 +43,8 @@ internal static class ProductRun
         var cpu = TimeSpan.Zero;
         while (!process.HasExited)
         {
-            peak = Math.Max(peak, PeakRss(process.Id));
-            cpu = Max(cpu, Cpu(process.Id));
+            peak = Math.Max(peak, ProcessStats.PeakRss(process.Id));
+            cpu = Max(cpu, ProcessStats.Cpu(process.Id));
             await Task.Delay(20);
         }
         await process.WaitForExitAsync();
@@ -56,32 +56,4 @@ internal static class ProductRun
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    // User and system time, in clock ticks of 1/100 s, fields 14 and 15 of /proc/PID/stat (after the command's parentheses).
-    private static TimeSpan Cpu(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
-        }
-        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
-        {
-            return TimeSpan.Zero;
-        }
-    }
-
-    private static long PeakRss(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
 }

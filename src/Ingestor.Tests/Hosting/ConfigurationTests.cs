@@ -27,7 +27,7 @@ public sealed class ConfigurationTests
     {
         var services = Build([]);
         services.GetRequiredService<IStartupValidator>().Validate();
-        Assert.Equal(new Uri("https://boards-api.greenhouse.io"), services.GetRequiredService<IOptions<Ingestor.Greenhouse.GreenhouseOptions>>().Value.BaseUrl);
+        Assert.Equal(new Uri("https://boards-api.greenhouse.io"), services.GetRequiredService<IOptions<Ingestor.Providers.Greenhouse.GreenhouseOptions>>().Value.BaseUrl);
     }
 
     [Fact]

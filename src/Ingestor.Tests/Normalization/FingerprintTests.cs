@@ -1,14 +1,15 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Ingestor.Greenhouse;
+using Ingestor.Providers;
+using Ingestor.Tests.Infrastructure;
 using Ingestor.Normalization;
 
 namespace Ingestor.Tests.Normalization;
 
 public sealed class FingerprintTests
 {
-    private static GreenhouseJob Job(string json) => Assert.Single(BoardSnapshot.Parse(Encoding.UTF8.GetBytes($$"""{"jobs":[{{json}}]}""")).Jobs);
+    private static SourceJob Job(string json) => Assert.Single(GreenhouseJobs.Read(Encoding.UTF8.GetBytes($$"""{"jobs":[{{json}}]}""")));
 
     private const string Fal = """{"id":1,"title":"Engineer","location":{"name":"San Francisco"},"updated_at":"2026-05-21T15:54:05-04:00","content":"&lt;p&gt;Build&lt;/p&gt;","metadata":[]}""";
 
@@ -31,9 +32,9 @@ public sealed class FingerprintTests
     [Fact]
     public void TheContentHashIgnoresVolatileFieldsAndNamesWhatChanged()
     {
-        var before = ContentFingerprint.Of(Job(Fal), "Build");
-        var touched = ContentFingerprint.Of(Job(Fal.Replace("2026-05-21T15:54:05", "2026-06-01T00:00:00")), "Build");
-        var retitled = ContentFingerprint.Of(Job(Fal.Replace("\"Engineer\"", "\"Staff Engineer\"")), "Build");
+        var before = ContentFingerprint.Of(Job(Fal).Content, "Build");
+        var touched = ContentFingerprint.Of(Job(Fal.Replace("2026-05-21T15:54:05", "2026-06-01T00:00:00")).Content, "Build");
+        var retitled = ContentFingerprint.Of(Job(Fal.Replace("\"Engineer\"", "\"Staff Engineer\"")).Content, "Build");
 
         Assert.Equal(before.ContentHash, touched.ContentHash);
         Assert.Equal(before.FieldHashes, touched.FieldHashes);

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Ingestor.Greenhouse;
 using Ingestor.Normalization;
+using Ingestor.Providers;
+using Ingestor.Providers.Greenhouse;
 using Ingestor.Tests.Infrastructure;
 
 namespace Ingestor.Tests.Normalization;
@@ -38,21 +39,21 @@ internal static class GoldenPostings
     {
         foreach (var (label, board, payload) in RecordedPayloads())
         {
-            var snapshot = BoardSnapshot.Parse(payload);
-            var outline = $"declared {snapshot.DeclaredTotal}\nrejected {string.Join('\n', snapshot.RejectedJobs)}\njobs {string.Join(',', snapshot.Jobs.Select(j => j.Id))}";
+            var snapshot = GreenhousePayload.Read(payload);
+            var outline = $"declared {snapshot.DeclaredTotal}\nrejected {string.Join('\n', snapshot.RejectedJobs)}\njobs {string.Join(',', snapshot.Jobs.Select(j => j.Key))}";
             yield return new GoldenRow(label, SnapshotRow, Sha256Hex(Encoding.UTF8.GetBytes(outline)), []);
             foreach (var job in snapshot.Jobs)
                 yield return Row(label, board, job);
         }
     }
 
-    private static GoldenRow Row(string label, string board, GreenhouseJob job)
+    private static GoldenRow Row(string label, string board, ListedJob job)
     {
-        var key = job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = job.Key;
         NormalizedPosting posting;
         try
         {
-            posting = Normalizer.Normalize("greenhouse", board, job);
+            posting = Normalizer.Normalize("greenhouse", board, GreenhouseJobs.Read(job));
         }
         catch (Exception e)
         {

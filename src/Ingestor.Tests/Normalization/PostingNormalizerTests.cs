@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ingestor.Greenhouse;
 using Ingestor.Normalization;
 using Ingestor.Tests.Infrastructure;
 
@@ -11,7 +10,7 @@ public sealed class PostingNormalizerTests
         SharedGazetteer.Parser, new LaunchScope(new LaunchScopeOptions { Languages = ["en"], Countries = ["US", "CA"] }));
 
     private static NormalizedPosting Posting(string board, long id) =>
-        Normalizer.Normalize("greenhouse", board, BoardSnapshot.Parse(Payloads.Board(board)).Jobs.Single(j => j.Id == id));
+        Normalizer.Normalize("greenhouse", board, GreenhouseJobs.Read(Payloads.Board(board)).Single(j => j.Key == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string? Scope(NormalizedPosting posting) => (string?)posting.Parsed["launch_scope"]!["reason"];
 
@@ -84,7 +83,7 @@ public sealed class PostingNormalizerTests
     public void PayTransparencyRangesInCentsComeBeforeTheText()
     {
         using var single = JsonDocument.Parse(File.ReadAllBytes(RepositoryPaths.Samples("greenhouse", "more", "fal.job-4009193009.json")));
-        var job = Assert.Single(BoardSnapshot.Parse(JsonSerializer.SerializeToUtf8Bytes(new { jobs = new[] { single.RootElement } })).Jobs);
+        var job = Assert.Single(GreenhouseJobs.Read(JsonSerializer.SerializeToUtf8Bytes(new { jobs = new[] { single.RootElement } })));
 
         var posting = Normalizer.Normalize("greenhouse", "fal", job);
 
@@ -109,14 +108,14 @@ public sealed class PostingNormalizerTests
     [MemberData(nameof(Boards))]
     public void EveryRecordedJobNormalizesIntoAStorablePosting(string board)
     {
-        foreach (var job in BoardSnapshot.Parse(Payloads.Board(board)).Jobs)
+        foreach (var job in GreenhouseJobs.Read(Payloads.Board(board)))
         {
             var posting = Normalizer.Normalize("greenhouse", board, job);
             Assert.Matches("^[0-9a-f]{40}$", posting.JobId);
             Assert.Matches("^[0-9a-f]{64}$", posting.ContentHash);
             Assert.InRange((double)posting.Parsed["location"]!["confidence"]!, 0.0, 1.0);
             Assert.True(posting.SalaryMin is null || posting.SalaryMin <= posting.SalaryMax);
-            Assert.True(posting.CountryCode is null || posting.Country is not null, $"{job.LocationName}: a country code without a name");
+            Assert.True(posting.CountryCode is null || posting.Country is not null, $"{job.LocationText}: a country code without a name");
             var confidence = posting.Parsed["confidence"]!;
             Assert.Equal(posting.SalaryMin is null, confidence["salary"] is null);
             Assert.Equal(posting.EmploymentType is null, confidence["employment_type"] is null);

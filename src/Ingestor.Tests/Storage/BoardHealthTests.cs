@@ -1,4 +1,4 @@
-using Ingestor.Greenhouse;
+using Ingestor.Providers.Greenhouse;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
 
@@ -11,7 +11,7 @@ public sealed class BoardHealthTests(TestServers servers)
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
         var boards = ingestor.Get<Boards>();
-        await boards.AddAsync([.. Enumerable.Range(0, 6_000).Select(i => (GreenhouseClient.Provider, $"board-{i:0000}"))], CancellationToken.None);
+        await boards.AddAsync([.. Enumerable.Range(0, 6_000).Select(i => (GreenhouseProvider.ProviderName, $"board-{i:0000}"))], CancellationToken.None);
         ingestor.Greenhouse.Script("board-0001", Reply.Board("fal"));
         ingestor.Greenhouse.Script("board-0002", Reply.Board("fal"), Reply.Json("""{"jobs":[],"meta":{"total":0}}"""));
         await ingestor.PollAsync("board-0001");

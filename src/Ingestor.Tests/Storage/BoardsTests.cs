@@ -1,4 +1,4 @@
-using Ingestor.Greenhouse;
+using Ingestor.Providers.Greenhouse;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
 
@@ -13,9 +13,9 @@ public sealed class BoardsTests(TestServers servers)
         var boards = ingestor.Get<Boards>();
         var tokens = Enumerable.Range(0, 2_000).Select(i => $"board-{i:0000}").ToList();
 
-        var first = await boards.RegisterAsync(GreenhouseClient.Provider, tokens, CancellationToken.None);
+        var first = await boards.RegisterAsync(GreenhouseProvider.ProviderName, tokens, CancellationToken.None);
         await ingestor.ScalarAsync<int>("update boards set enabled = false where board_token = 'board-0007'");
-        var again = await boards.RegisterAsync(GreenhouseClient.Provider, [.. tokens, "board-0007", "new-one"], CancellationToken.None);
+        var again = await boards.RegisterAsync(GreenhouseProvider.ProviderName, [.. tokens, "board-0007", "new-one"], CancellationToken.None);
 
         Assert.Equal(tokens.Order(), first.Select(b => b.BoardToken).Order());
         Assert.Equal(2_001, again.Count);

@@ -1,4 +1,4 @@
-using Ingestor.Greenhouse;
+using Ingestor.Providers.Greenhouse;
 
 namespace Ingestor.Cli;
 
@@ -39,10 +39,10 @@ internal sealed record BoardList(IReadOnlyList<BoardList.Entry> Boards, IReadOnl
 
             // Providers other than Greenhouse will be written provider:token; today a prefix can only say greenhouse.
             var separator = text.IndexOf(':');
-            var provider = separator < 0 ? GreenhouseClient.Provider : text[..separator].Trim().ToLowerInvariant();
+            var provider = separator < 0 ? GreenhouseProvider.ProviderName : text[..separator].Trim().ToLowerInvariant();
             var candidate = separator < 0 ? text : text[(separator + 1)..];
-            if (provider != GreenhouseClient.Provider)
-                problems.Add(new Problem(number, line, $"unknown provider '{provider}': only {GreenhouseClient.Provider} boards can be registered today"));
+            if (provider != GreenhouseProvider.ProviderName)
+                problems.Add(new Problem(number, line, $"unknown provider '{provider}': only {GreenhouseProvider.ProviderName} boards can be registered today"));
             else if (!BoardToken.TryNormalize(candidate, out var token))
                 problems.Add(new Problem(number, line, $"'{candidate.Trim()}' is not a Greenhouse board token (letters, digits, '-' and '_' only)"));
             else

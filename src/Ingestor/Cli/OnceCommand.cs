@@ -1,4 +1,4 @@
-using Ingestor.Greenhouse;
+using Ingestor.Providers.Greenhouse;
 using Ingestor.Polling;
 using Ingestor.Storage;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +26,7 @@ internal static class OnceCommand
         var refused = boardTokens.Count - valid.Count;
         var targets = boardTokens.Count == 0
             ? await boards.EnabledAsync(cancellationToken)
-            : await boards.RegisterAsync(GreenhouseClient.Provider, valid, cancellationToken);
+            : await boards.RegisterAsync(GreenhouseProvider.ProviderName, valid, cancellationToken);
 
         if (targets.Count == 0 && refused == 0)
         {

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Ingestor.Greenhouse;
 
 namespace Ingestor.Normalization;
 
@@ -15,34 +14,30 @@ namespace Ingestor.Normalization;
 /// </remarks>
 public sealed record ContentFingerprint(string ContentHash, IReadOnlyDictionary<string, string> FieldHashes)
 {
-    public static ContentFingerprint Of(GreenhouseJob job, string? descriptionText)
+    /// <summary>The fingerprint of the provider's content fields and the description's text, written in ordinal order of their names.</summary>
+    public static ContentFingerprint Of(IReadOnlyList<ContentField> content, string? descriptionText)
     {
         var (writer, buffer) = CanonicalJson.ThreadWriter();
         var fieldHashes = new Dictionary<string, string>();
-        // In the ordinal order of their names, as the canonical object lists them.
+        var fields = content.Append(ContentField.Of("description", descriptionText)).OrderBy(field => field.Name, StringComparer.Ordinal);
         writer.WriteStartObject();
-        Field("compensation", () => WriteStrings(writer, job.PayRanges.Select(r => $"{r.MinCents}-{r.MaxCents} {r.Currency} {r.Title}")));
-        Field("departments", () => WriteStrings(writer, job.Departments.Select(d => d.Name)));
-        Field("description", () => writer.WriteStringValue(WellFormed(descriptionText)));
-        Field("language", () => writer.WriteStringValue(WellFormed(job.Language)));
-        Field("location", () => writer.WriteStringValue(WellFormed(job.LocationName?.Trim())));
-        Field("metadata", () => WriteMetadata(writer, job.Metadata));
-        Field("offices", () => WriteStrings(writer, job.Offices.Select(o => $"{o.Name} | {o.Location}")));
-        Field("title", () => writer.WriteStringValue(WellFormed(job.Title.Trim())));
-        Field("url", () => writer.WriteStringValue(WellFormed(job.AbsoluteUrl)));
+        foreach (var field in fields)
+        {
+            writer.WritePropertyName(field.Name);
+            writer.Flush();
+            var start = buffer.WrittenCount;
+            if (field.Texts is { } texts)
+                WriteStrings(writer, texts);
+            else if (field.Named is { } named)
+                WriteNamed(writer, named);
+            else
+                writer.WriteStringValue(WellFormed(field.Text));
+            writer.Flush();
+            fieldHashes[field.Name] = CanonicalJson.Sha256Hex(buffer.WrittenSpan[start..])[..16];
+        }
         writer.WriteEndObject();
         writer.Flush();
         return new ContentFingerprint(CanonicalJson.Sha256Hex(buffer.WrittenSpan), fieldHashes);
-
-        void Field(string name, Action writeValue)
-        {
-            writer.WritePropertyName(name);
-            writer.Flush();
-            var start = buffer.WrittenCount;
-            writeValue();
-            writer.Flush();
-            fieldHashes[name] = CanonicalJson.Sha256Hex(buffer.WrittenSpan[start..])[..16];
-        }
     }
 
     private static void WriteStrings(Utf8JsonWriter writer, IEnumerable<string> values)
@@ -57,12 +52,12 @@ public sealed record ContentFingerprint(string ContentHash, IReadOnlyDictionary<
     private static string? WellFormed(string? text) =>
         text is null || text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? text : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 
-    /// <summary>Custom fields by name, in ordinal order; of fields sharing a name, the last one's value.</summary>
-    private static void WriteMetadata(Utf8JsonWriter writer, IReadOnlyList<GreenhouseMetadata> metadata)
+    /// <summary>Named values by name, in ordinal order; of values sharing a name, the last one.</summary>
+    private static void WriteNamed(Utf8JsonWriter writer, IReadOnlyList<KeyValuePair<string, string?>> named)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var field in metadata)
-            values[field.Name] = field.Value;
+        foreach (var (name, value) in named)
+            values[name] = value;
         writer.WriteStartObject();
         var ordered = values.Select(field => (Name: WellFormed(field.Key)!, Value: WellFormed(field.Value))).OrderBy(field => field.Name, StringComparer.Ordinal);
         foreach (var (name, value) in ordered)

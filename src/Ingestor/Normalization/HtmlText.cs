@@ -40,7 +40,7 @@ public static class HtmlText
     /// HTML read as the body of a document, the cheapest way that gives the same result: plain markup straight from its
     /// tokens, the rest as a fragment in a body, and what a fragment could read differently as a whole document.
     /// </summary>
-    internal static Description FromHtml(string html)
+    public static Description FromHtml(string html)
     {
         if (ReadsDifferentlyAsFragment(html))
             return FromDocument(html);

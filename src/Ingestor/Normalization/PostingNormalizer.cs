@@ -2,36 +2,41 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ingestor.Greenhouse;
+using Ingestor.Providers;
 
 namespace Ingestor.Normalization;
 
-/// <summary>Turns one Greenhouse job into the posting we store: decoded description, parsed place and pay, classifications, fingerprints.</summary>
+/// <summary>Turns one job of any provider into the posting we store: decoded description, parsed place and pay, classifications, fingerprints.</summary>
 public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope launchScope)
 {
     private readonly LocationCache locations = new(locationParser);
 
-    /// <summary>What identifies a job across polls, and the hash of the job exactly as sent: cheap, and all an unchanged posting needs.</summary>
-    public static (string JobId, string SourceHash) Identify(string provider, string boardToken, GreenhouseJob job) =>
-        (JobId.For(provider, boardToken, job.Id.ToString(CultureInfo.InvariantCulture)), CanonicalJson.Sha256Hex(job.Source));
+    // What a provider states in a field of its own is as telling as a custom field that names it.
+    private const double Stated = 0.95;
 
-    public NormalizedPosting Normalize(string provider, string boardToken, GreenhouseJob job)
+    /// <summary>What identifies a job across polls, and the hash of the job exactly as sent: cheap, and all an unchanged posting needs.</summary>
+    public static (string JobId, string SourceHash) Identify(string provider, string boardToken, ListedJob job) =>
+        (JobId.For(provider, boardToken, job.Key), CanonicalJson.Sha256Hex(job.Source));
+
+    public NormalizedPosting Normalize(string provider, string boardToken, SourceJob job)
     {
-        var (jobId, sourceHash) = Identify(provider, boardToken, job);
-        var description = HtmlText.FromEscapedContent(job.Content);
-        var offices = job.Offices.Select(o => o.Location ?? o.Name).ToList();
-        var location = locations.Parse(job.LocationName, offices);
-        var metadata = job.Metadata.Where(m => m.Value is not null).Select(m => KeyValuePair.Create(m.Name, m.Value!)).ToList();
-        var salaries = CompensationOf(job, description?.Text, location.CountryCode);
+        var (jobId, sourceHash) = Identify(provider, boardToken, new ListedJob(job.Key, job.Source));
+        var description = job.DescriptionHtml() is { } html && !string.IsNullOrWhiteSpace(html) ? HtmlText.FromHtml(html) : null;
+        var location = locations.Parse(job.LocationText, job.Places);
+        // Structured pay first; the description is read for pay only when the provider states none.
+        var salaries = job.Pay.Count > 0 ? job.Pay : SalaryParser.ParseAll(description?.Text, location.CountryCode);
         var salary = salaries.FirstOrDefault();
-        var workplace = WorkplaceTypes.Infer(metadata, location.WorkplaceType, job.Title);
+        var workplace = job.WorkplaceType is { } statedWorkplace
+            ? new Inferred(statedWorkplace, Stated)
+            : WorkplaceTypes.Infer(job.Fields, location.WorkplaceType, job.Title);
         var workplaceType = workplace?.Value;
-        var employment = EmploymentTypes.Infer(metadata, job.Title, description?.Text);
+        var employment = job.EmploymentType is { } statedEmployment
+            ? new Inferred(statedEmployment, Stated)
+            : EmploymentTypes.Infer(job.Fields, job.Title, description?.Text);
         var isRemote = location.IsRemote || workplaceType == WorkplaceTypes.Remote;
         var remotePolicy = RemotePolicyOf(location, isRemote);
         var title = Normalization.NormalizedTitle.Normalize(job.Title, PlaceNames(location));
-        var department = DepartmentPath.FromGreenhouse([.. job.Departments.Select(d => new GreenhouseDepartmentRef(d.Id, d.Name, d.ParentId))]);
-        var fingerprint = ContentFingerprint.Of(job, description?.Text);
+        var fingerprint = ContentFingerprint.Of(job.Content, description?.Text);
         var language = job.Language?.Trim().ToLowerInvariant();
 
         var locationNode = LocationNode(location);
@@ -64,11 +69,11 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
             JobId: jobId,
             Provider: provider,
             BoardToken: boardToken,
-            ProviderJobKey: job.Id.ToString(CultureInfo.InvariantCulture),
+            ProviderJobKey: job.Key,
             CompanyName: job.CompanyName?.Trim(),
             Title: job.Title.Trim(),
             NormalizedTitle: title.Title,
-            LocationText: job.LocationName?.Trim(),
+            LocationText: job.LocationText?.Trim(),
             City: location.City,
             Region: location.Region,
             Country: location.Country,
@@ -76,61 +81,27 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
             IsRemote: isRemote,
             WorkplaceType: workplaceType,
             RemotePolicy: remotePolicy,
-            Department: department.Department,
-            Team: department.Team,
+            Department: job.Department,
+            Team: job.Team,
             EmploymentType: employment?.Value,
             SalaryRaw: salary?.Raw,
             SalaryMin: salary?.Min,
             SalaryMax: salary?.Max,
             SalaryCurrency: salary?.Currency,
             SalaryPeriod: salary?.Period,
-            SourceUrl: job.AbsoluteUrl,
-            ApplyUrl: job.AbsoluteUrl,
+            SourceUrl: job.SourceUrl,
+            ApplyUrl: job.ApplyUrl,
             Language: language,
-            SourcePostedAt: job.FirstPublished,
+            SourcePostedAt: job.PostedAt,
             SourceUpdatedAt: job.UpdatedAt,
             ContentHash: fingerprint.ContentHash,
             SourceHash: sourceHash,
             FieldHashes: fingerprint.FieldHashes,
-            Native: WithoutContent(job.Source),
+            Native: Without(job.Source, job.DescriptionProperties),
             DescriptionHtml: description?.Html,
             DescriptionText: description?.Text,
             Parsed: parsed);
     }
-
-    /// <summary>Structured pay first (pay-transparency ranges, then a currency-range custom field), the description text last.</summary>
-    private static IReadOnlyList<ParsedSalary> CompensationOf(GreenhouseJob job, string? text, string? countryCode)
-    {
-        if (job.PayRanges.Count > 0)
-            return [.. job.PayRanges.Select(PayRangeSalary)];
-        var field = job.Metadata.FirstOrDefault(m => m.ValueType == "currency_range" && m.Value is not null && IsPayName(m.Name));
-        if (field is not null && MetadataSalary(field) is { } fromField)
-            return [fromField];
-        return SalaryParser.ParseAll(text, countryCode);
-    }
-
-    // Greenhouse states no period on pay ranges; ranges this small are hourly rates, the rest are annual.
-    private static ParsedSalary PayRangeSalary(GreenhousePayRange range)
-    {
-        decimal min = range.MinCents / 100m, max = range.MaxCents / 100m;
-        var period = max < 500 ? "hour" : "year";
-        var raw = $"{range.Title}: {min.ToString("N0", CultureInfo.InvariantCulture)} - {max.ToString("N0", CultureInfo.InvariantCulture)} {range.Currency}".TrimStart(':', ' ');
-        return new ParsedSalary(Math.Min(min, max), Math.Max(min, max), range.Currency, period, raw, 0.95);
-    }
-
-    private static ParsedSalary? MetadataSalary(GreenhouseMetadata field)
-    {
-        var range = field.RawValue;
-        if (!decimal.TryParse(range.GetProperty("min_value").ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var min)
-            || !decimal.TryParse(range.GetProperty("max_value").ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var max)
-            || range.TryGetProperty("unit", out var unit) is false || unit.GetString() is not { Length: 3 } currency)
-            return null;
-        var period = field.Name.Contains("hour", StringComparison.OrdinalIgnoreCase) ? "hour" : "year";
-        return new ParsedSalary(Math.Min(min, max), Math.Max(min, max), currency.ToUpperInvariant(), period, $"{field.Name}: {field.Value}", 0.85);
-    }
-
-    private static bool IsPayName(string name) =>
-        new[] { "salary", "pay", "compensation", "wage", "rate" }.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The places the posting names, so the title cleaner can drop a trailing "- London" only when the posting is in London.</summary>
     private static IReadOnlyCollection<string> PlaceNames(ParsedLocation location) =>
@@ -165,24 +136,32 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
         ["confidence"] = salary.Confidence,
     };
 
-    /// <summary>The job as sent, minus <c>content</c>: the description lives in its own decoded columns.</summary>
-    private static JsonElement WithoutContent(JsonElement source)
+    /// <summary>The job as sent, minus its description's properties: the description lives in its own decoded columns.</summary>
+    private static JsonElement Without(JsonElement source, IReadOnlyList<string> descriptionProperties)
     {
         // A job that names a field twice is refused, with JsonObject's ArgumentException, as it always was.
         if (NamesAFieldTwice(source))
-            JsonObject.Create(source)!.Remove("content");
+            JsonObject.Create(source)!.Remove(descriptionProperties.FirstOrDefault() ?? "");
 
         var native = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(native))
         {
             writer.WriteStartObject();
             foreach (var property in source.EnumerateObject())
-                if (!property.NameEquals("content"))
+                if (!IsOneOf(property, descriptionProperties))
                     property.WriteTo(writer);
             writer.WriteEndObject();
         }
         var reader = new Utf8JsonReader(native.WrittenSpan);
         return JsonElement.ParseValue(ref reader);
+    }
+
+    private static bool IsOneOf(JsonProperty property, IReadOnlyList<string> names)
+    {
+        foreach (var name in names)
+            if (property.NameEquals(name))
+                return true;
+        return false;
     }
 
     private static bool NamesAFieldTwice(JsonElement job)

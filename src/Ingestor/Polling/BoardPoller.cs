@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Ingestor.Archive;
-using Ingestor.Greenhouse;
 using Ingestor.Normalization;
+using Ingestor.Providers;
 using Ingestor.Storage;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -17,7 +17,7 @@ namespace Ingestor.Polling;
 /// archived before any database change; any failure on the way changes no posting and is recorded as a failed poll.
 /// </summary>
 public sealed class BoardPoller(
-    GreenhouseClient greenhouse,
+    ProviderCatalog providers,
     PayloadArchive archive,
     PostingNormalizer normalizer,
     UnchangedPayloads unchanged,
@@ -43,7 +43,7 @@ public sealed class BoardPoller(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             activity?.AddException(e);
-            poll = await RecordFailureAsync(board, attempt, Describe(e), cancellationToken);
+            poll = await RecordFailureAsync(board, attempt, Describe(board, e), cancellationToken);
         }
 
         IngestorTelemetry.Polls.Add(1, new("outcome", poll.Outcome), new("payload", attempt.Payload));
@@ -73,7 +73,8 @@ public sealed class BoardPoller(
 
     private async Task<PollRecord> RunAsync(BoardRef board, Attempt attempt, CancellationToken cancellationToken)
     {
-        var response = await FetchAsync(board, board.Validators, attempt, cancellationToken);
+        var provider = providers.For(board.Provider);
+        var response = await FetchAsync(provider, board, board.Validators, attempt, cancellationToken);
         if (response.IsSuccess || response.IsNotModified)
         {
             if (await unchanged.TryRecordAsync(board, attempt.Receipt(response), cancellationToken) is { } recorded)
@@ -83,10 +84,10 @@ public sealed class BoardPoller(
             }
             // A 304 the board's state cannot stand for (a new day to archive, closes to confirm): fetch the bytes.
             if (response.IsNotModified)
-                response = await FetchAsync(board, null, attempt, cancellationToken);
+                response = await FetchAsync(provider, board, null, attempt, cancellationToken);
         }
         if (!response.IsSuccess)
-            return await RecordFailureAsync(board, attempt, DescribeStatus(board, response), cancellationToken);
+            return await RecordFailureAsync(board, attempt, DescribeStatus(provider, board, response), cancellationToken);
 
         attempt.Payload = "changed";
         try
@@ -100,18 +101,19 @@ public sealed class BoardPoller(
             return await RecordFailureAsync(board, attempt, $"archiving the payload failed, so nothing was recorded from it: {e.Message}", cancellationToken);
         }
 
-        using var snapshot = BoardSnapshot.Parse(response.Body);
+        using var snapshot = provider.ReadSnapshot(response.Body);
         await using var transaction = await store.BeginAsync(board, cancellationToken);
-        var (postings, problems) = Normalize(board, snapshot, transaction, response.ReceivedAt);
+        var (postings, problems) = Normalize(provider, board, snapshot, transaction, response.ReceivedAt);
         var observed = new ObservedSnapshot(
             attempt.Receipt(response), attempt.RawUri, postings, snapshot.IsComplete && problems.Count == 0, snapshot.DeclaredTotal,
             [.. snapshot.RejectedJobs, .. problems]);
         return await transaction.ApplyAsync(observed, cancellationToken);
     }
 
-    private async Task<BoardResponse> FetchAsync(BoardRef board, BoardValidators? validators, Attempt attempt, CancellationToken cancellationToken)
+    private static async Task<BoardResponse> FetchAsync(
+        IJobBoardProvider provider, BoardRef board, BoardValidators? validators, Attempt attempt, CancellationToken cancellationToken)
     {
-        var response = await greenhouse.GetJobsAsync(board.BoardToken, validators, cancellationToken);
+        var response = await provider.FetchAsync(board.BoardToken, validators, cancellationToken);
         attempt.Response = response;
         attempt.Sha256 = null;
         if (response.IsSuccess)
@@ -128,7 +130,7 @@ public sealed class BoardPoller(
     /// is archived) and the snapshot counts as incomplete.
     /// </summary>
     private (List<SnapshotPosting> Postings, List<string> Problems) Normalize(
-        BoardRef board, BoardSnapshot snapshot, BoardTransaction transaction, DateTimeOffset observedAt)
+        IJobBoardProvider provider, BoardRef board, BoardSnapshot snapshot, BoardTransaction transaction, DateTimeOffset observedAt)
     {
         var postings = new List<SnapshotPosting>(snapshot.Jobs.Count);
         var problems = new List<string>();
@@ -139,12 +141,12 @@ public sealed class BoardPoller(
             {
                 var (jobId, sourceHash) = PostingNormalizer.Identify(board.Provider, board.BoardToken, job);
                 var unchanged = superseded || transaction.HoldsUnchanged(jobId, sourceHash);
-                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Normalize(board.Provider, board.BoardToken, job)));
+                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Normalize(board.Provider, board.BoardToken, provider.ReadJob(job))));
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Normalizing job {JobKey} failed", job.Id);
-                problems.Add($"job {job.Id} could not be normalized: {e.Message}");
+                logger.LogError(e, "Normalizing job {JobKey} failed", job.Key);
+                problems.Add($"job {job.Key} could not be normalized: {e.Message}");
             }
         }
         return (postings, problems);
@@ -168,24 +170,26 @@ public sealed class BoardPoller(
         return poll;
     }
 
-    private static string DescribeStatus(BoardRef board, BoardResponse response) => (int)response.Status switch
+    private static string DescribeStatus(IJobBoardProvider provider, BoardRef board, BoardResponse response) => (int)response.Status switch
     {
-        404 => $"board '{board.BoardToken}' does not exist on Greenhouse (HTTP 404)",
-        429 => "Greenhouse is rate limiting us (HTTP 429) and kept doing so through every retry",
-        var status => $"Greenhouse answered HTTP {status} {response.Status} after retries",
+        404 => $"board '{board.BoardToken}' does not exist on {provider.DisplayName} (HTTP 404)",
+        429 => $"{provider.DisplayName} is rate limiting us (HTTP 429) and kept doing so through every retry",
+        var status => $"{provider.DisplayName} answered HTTP {status} {response.Status} after retries",
     };
 
-    private static string Describe(Exception exception) => exception switch
+    private string Describe(BoardRef board, Exception exception) => Describe(providers.DisplayNameOf(board.Provider), exception);
+
+    private static string Describe(string host, Exception exception) => exception switch
     {
         MalformedPayloadException e => $"the payload was rejected: {e.Message}",
         PayloadTooLargeException e => e.Message,
-        TimeoutRejectedException => "Greenhouse did not answer in time, through every retry",
-        BrokenCircuitException => "requests to Greenhouse are paused after repeated failures (circuit open); the next poll tries again",
-        HttpRequestException e => $"could not reach Greenhouse: {e.Message}",
+        TimeoutRejectedException => $"{host} did not answer in time, through every retry",
+        BrokenCircuitException => $"requests to {host} are paused after repeated failures (circuit open); the next poll tries again",
+        HttpRequestException e => $"could not reach {host}: {e.Message}",
         Npgsql.NpgsqlException e => $"the database refused the poll's writes, so nothing changed: {e.Message}",
         IOException e => $"the payload arrived cut short: {e.Message}",
         InvalidDataException e => $"the payload's compression is corrupt: {e.Message}",
-        OperationCanceledException => "Greenhouse stopped sending the payload partway (nothing within Greenhouse:AttemptTimeout)",
+        OperationCanceledException => $"{host} stopped sending the payload partway (nothing within the attempt timeout)",
         ArgumentException e => e.Message,
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };

@@ -1,4 +1,4 @@
-using Ingestor.Greenhouse;
+using Ingestor.Providers.Greenhouse;
 using Ingestor.Storage;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ public sealed class BoardSweep(BoardPoller poller, Boards boards, IOptions<Polli
     /// <summary>Registers the boards named in configuration (Polling:Boards); a board already known keeps its settings.</summary>
     public async Task RegisterConfiguredBoardsAsync(CancellationToken cancellationToken)
     {
-        await boards.RegisterAsync(GreenhouseClient.Provider, [.. options.Value.Boards.Select(BoardToken.Normalize)], cancellationToken);
+        await boards.RegisterAsync(GreenhouseProvider.ProviderName, [.. options.Value.Boards.Select(BoardToken.Normalize)], cancellationToken);
     }
 
     public async Task<IReadOnlyList<PollRecord>> PollAsync(

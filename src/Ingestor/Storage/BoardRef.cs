@@ -1,4 +1,4 @@
-using Ingestor.Greenhouse;
+using Ingestor.Providers;
 
 namespace Ingestor.Storage;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Http;
 
 /// <summary>
 /// What one provider host gets from this replica: at most so many requests open at once, requests evenly spaced at the

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Greenhouse;
 
 internal static class GreenhouseJobReader
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Greenhouse;
 
 /// <summary>A board's name in Greenhouse URLs. Anything that could step outside <c>/v1/boards/{token}</c> is refused up front.</summary>
 public static partial class BoardToken
@@ -15,8 +15,8 @@ public static partial class BoardToken
     }
 
     public static string Normalize(string? candidate) =>
-        TryNormalize(candidate, out var token)
-            ? token
-            : throw new ArgumentException(
-                $"'{candidate}' is not a board token: use letters, digits, '-' and '_' only (e.g. 'stripe' from boards.greenhouse.io/stripe)");
+        TryNormalize(candidate, out var token) ? token : throw new ArgumentException(Problem(candidate));
+
+    public static string Problem(string? candidate) =>
+        $"'{candidate}' is not a board token: use letters, digits, '-' and '_' only (e.g. 'stripe' from boards.greenhouse.io/stripe)";
 }

@@ -1,4 +1,4 @@
-namespace Ingestor.Normalization;
+namespace Ingestor.Providers.Greenhouse;
 
 /// <summary>One entry of a Greenhouse job's <c>departments</c>; <see cref="ParentId"/> may name a department that is not in the list.</summary>
 public sealed record GreenhouseDepartmentRef(long Id, string Name, long? ParentId);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers;
 
 /// <summary>Reads fields that real boards send in more than one shape (numbers as strings, nulls, missing keys) without throwing.</summary>
 internal static class JsonReading

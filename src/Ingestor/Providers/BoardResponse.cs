@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers;
 
 /// <summary>
 /// What a board request came back with. <see cref="Body"/> is the payload exactly as received, decoded from its

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using Ingestor.Providers.Greenhouse;
 using Microsoft.Extensions.Options;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Http;
 
 /// <summary>One <see cref="HostThrottle"/> per host authority for the whole replica, shared by every sweep, poll and retry.</summary>
 internal sealed class HostThrottles(IOptions<GreenhouseOptions> options) : IDisposable

@@ -3,9 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Ingestor.Providers.Http;
 using Polly;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Greenhouse;
 
 public static class GreenhouseRegistration
 {
@@ -41,6 +42,7 @@ public static class GreenhouseRegistration
         builder.Services.AddSingleton<HostThrottles>();
         builder.Services.AddTransient<PolitenessHandler>();
         builder.Services.AddHttpClient(nameof(GreenhouseClient)).AddHttpMessageHandler<PolitenessHandler>();
+        builder.Services.AddSingleton<IJobBoardProvider, GreenhouseProvider>();
         return builder;
     }
 

@@ -4,7 +4,7 @@ using Ingestor.Polling;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
 
-namespace Ingestor.Tests.Greenhouse;
+namespace Ingestor.Tests.Providers.Greenhouse;
 
 /// <summary>Per-host limits, observed at the fake Greenhouse: every request counted where it arrives.</summary>
 public sealed class PolitenessTests(TestServers servers)

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Http;
 
 /// <summary>
 /// Serves <c>file://</c> URLs from a folder laid out like the API (<c>v1/boards/fal/jobs.json</c>), so the same client,

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Http;
 
 /// <summary>
 /// A response's content that keeps its request's host slot until the content is disposed: the body is still coming from

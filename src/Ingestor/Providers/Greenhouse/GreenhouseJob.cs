@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Greenhouse;
 
 /// <summary>One job of a Greenhouse board payload, read tolerantly; <see cref="Source"/> is the object exactly as sent.</summary>
 public sealed record GreenhouseJob(

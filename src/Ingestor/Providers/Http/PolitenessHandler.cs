@@ -1,8 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Ingestor.Providers.Greenhouse;
 using Microsoft.Extensions.Options;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Http;
 
 /// <summary>
 /// Keeps every request within its host's limits (<see cref="HostThrottle"/>). It sits inside the resilience pipeline, so each

@@ -1,8 +1,8 @@
-using Ingestor.Normalization;
+using Ingestor.Providers.Greenhouse;
 
-namespace Ingestor.Tests.Normalization;
+namespace Ingestor.Tests.Providers.Greenhouse;
 
-public sealed class DepartmentsTests
+public sealed class GreenhouseDepartmentsTests
 {
     // The synthetic fal board's two departments.
     static readonly GreenhouseDepartmentRef Engineering = new(4006994009, "Engineering", null);

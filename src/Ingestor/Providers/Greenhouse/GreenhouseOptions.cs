@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Greenhouse;
 
 public sealed class GreenhouseOptions : IValidatableObject
 {

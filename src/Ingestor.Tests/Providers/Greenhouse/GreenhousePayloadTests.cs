@@ -1,17 +1,20 @@
 using System.Text;
-using Ingestor.Greenhouse;
+using Ingestor.Providers;
+using Ingestor.Providers.Greenhouse;
 
-namespace Ingestor.Tests.Greenhouse;
+namespace Ingestor.Tests.Providers.Greenhouse;
 
-public sealed class BoardSnapshotTests
+public sealed class GreenhousePayloadTests
 {
-    private static BoardSnapshot Parse(string json) => BoardSnapshot.Parse(Encoding.UTF8.GetBytes(json));
+    private static BoardSnapshot Parse(string json) => GreenhousePayload.Read(Encoding.UTF8.GetBytes(json));
+
+    private static IReadOnlyList<GreenhouseJob> Jobs(BoardSnapshot snapshot) => [.. snapshot.Jobs.Select(j => GreenhouseJobReader.Read(j.Source)!)];
 
     [Fact]
     public void IdsAboveTwoToTheThirtyOneAndIdsSentAsStringsAreRead()
     {
         var snapshot = Parse("""{"jobs":[{"id":5149725008,"title":"a"},{"id":"4009193009","title":"b"}],"meta":{"total":2}}""");
-        Assert.Equal([5149725008L, 4009193009L], snapshot.Jobs.Select(j => j.Id));
+        Assert.Equal(["5149725008", "4009193009"], snapshot.Jobs.Select(j => j.Key));
         Assert.True(snapshot.IsComplete);
     }
 
@@ -19,7 +22,7 @@ public sealed class BoardSnapshotTests
     public void AJobWithoutATitleIsKeptButAJobWithoutAnIdMakesTheSnapshotIncomplete()
     {
         var snapshot = Parse("""{"jobs":[{"id":1},{"title":"no id"},{"id":"x1","title":"bad id"}],"meta":{"total":3}}""");
-        Assert.Equal("", Assert.Single(snapshot.Jobs).Title);
+        Assert.Equal("", Assert.Single(Jobs(snapshot)).Title);
         Assert.Equal(2, snapshot.RejectedJobs.Count);
         Assert.False(snapshot.IsComplete);
     }
@@ -28,7 +31,7 @@ public sealed class BoardSnapshotTests
     public void AJobListedTwiceIsKeptOnceAndTheSnapshotIsNotTrustedForCloses()
     {
         var snapshot = Parse("""{"jobs":[{"id":1,"title":"a"},{"id":1,"title":"a again"}],"meta":{"total":2}}""");
-        Assert.Equal("a", Assert.Single(snapshot.Jobs).Title);
+        Assert.Equal("a", Assert.Single(Jobs(snapshot)).Title);
         Assert.Equal(["job 1 is listed twice"], snapshot.RejectedJobs);
         Assert.False(snapshot.IsComplete);
     }
@@ -53,7 +56,7 @@ public sealed class BoardSnapshotTests
     [Fact]
     public void MetadataValuesOfEveryShapeAreFlattenedToText()
     {
-        var job = Assert.Single(Parse("""
+        var job = Assert.Single(Jobs(Parse("""
             {"jobs":[{"id":1,"title":"t","metadata":[
               {"id":1,"name":"Employment Type","value":"Full-time","value_type":"single_select"},
               {"id":2,"name":"Visa","value":true,"value_type":"yes_no"},
@@ -62,7 +65,7 @@ public sealed class BoardSnapshotTests
               {"id":5,"name":"Cost Center","value":null,"value_type":"short_text"},
               {"id":6,"name":"Salary Range","value":{"min_value":"70000.0","max_value":"90000.0","unit":"EUR"},"value_type":"currency_range"},
               {"id":7,"name":"Start","value":"","value_type":"date"}]}]}
-            """).Jobs);
+            """)));
         Assert.Equal(
             ["Full-time", "true", "English, Deutsch", "40.0", null, "70000.0 - 90000.0 EUR", null],
             job.Metadata.Select(m => m.Value));
@@ -71,7 +74,7 @@ public sealed class BoardSnapshotTests
     [Fact]
     public void TimesAreReadAsInstantsInUtc()
     {
-        var job = Assert.Single(Parse("""{"jobs":[{"id":1,"first_published":"2025-07-21T15:46:29-04:00","updated_at":"not a date"}]}""").Jobs);
+        var job = Assert.Single(Jobs(Parse("""{"jobs":[{"id":1,"first_published":"2025-07-21T15:46:29-04:00","updated_at":"not a date"}]}""")));
         Assert.Equal(new DateTimeOffset(2025, 7, 21, 19, 46, 29, TimeSpan.Zero), job.FirstPublished);
         Assert.Equal(TimeSpan.Zero, job.FirstPublished!.Value.Offset);
         Assert.Null(job.UpdatedAt);
@@ -80,12 +83,12 @@ public sealed class BoardSnapshotTests
     [Fact]
     public void DepartmentsOfficesAndPayRangesAreReadAndTheSourceObjectIsKeptWhole()
     {
-        var job = Assert.Single(Parse("""
+        var job = Assert.Single(Jobs(Parse("""
             {"jobs":[{"id":1,"title":"t","location":{"name":"San Francisco"},"unknown_field":{"x":[1,2]},
               "departments":[{"id":10,"name":"Engineering","parent_id":null},{"id":11,"name":"Platform","parent_id":10}],
               "offices":[{"id":20,"name":"SF Office","location":"San Francisco, California, United States"},{"id":21,"name":"Remote","location":null}],
               "pay_input_ranges":[{"min_cents":18000000,"max_cents":25000000,"currency_type":"usd","title":"SF Bay Area"}]}]}
-            """).Jobs);
+            """)));
         Assert.Equal("San Francisco", job.LocationName);
         Assert.Equal([new GreenhouseDepartment(10, "Engineering", null), new GreenhouseDepartment(11, "Platform", 10)], job.Departments);
         Assert.Equal([new GreenhouseOffice(20, "SF Office", "San Francisco, California, United States"), new GreenhouseOffice(21, "Remote", null)], job.Offices);

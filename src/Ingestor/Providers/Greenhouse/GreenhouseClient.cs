@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
-namespace Ingestor.Greenhouse;
+namespace Ingestor.Providers.Greenhouse;
 
 /// <summary>
 /// Fetches a board's jobs with content, compressed on the wire when the server will, and conditionally when the board's last
@@ -10,9 +10,6 @@ namespace Ingestor.Greenhouse;
 /// </summary>
 public sealed class GreenhouseClient(HttpClient http, IOptions<GreenhouseOptions> options, TimeProvider clock)
 {
-    /// <summary>The provider's name in job ids, archive keys and the boards table.</summary>
-    public const string Provider = "greenhouse";
-
     public async Task<BoardResponse> GetJobsAsync(string boardToken, BoardValidators? validators, CancellationToken cancellationToken)
     {
         var token = BoardToken.Normalize(boardToken);
