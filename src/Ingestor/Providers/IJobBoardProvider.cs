@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Ingestor.Providers;
 
 /// <summary>
@@ -20,6 +22,9 @@ public interface IJobBoardProvider
 
     /// <summary>Lists the jobs of a payload; throws <see cref="MalformedPayloadException"/> when it cannot be trusted as a snapshot.</summary>
     BoardSnapshot ReadSnapshot(ReadOnlyMemory<byte> payload);
+
+    /// <summary>The provider's id of a job object (<c>provider_job_key</c>); null when it has no usable one.</summary>
+    string? KeyOf(JsonElement job);
 
     /// <summary>Reads a listed job whole, for normalization; throws <see cref="InvalidOperationException"/> when it cannot be read.</summary>
     SourceJob ReadJob(ListedJob job);

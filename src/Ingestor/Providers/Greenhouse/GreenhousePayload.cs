@@ -17,6 +17,9 @@ internal static class GreenhousePayload
         if (root.Property("jobs") is not { ValueKind: JsonValueKind.Array } list)
             throw new MalformedPayloadException("the payload has no \"jobs\" list");
         var declared = root.Property("meta")?.Int64("total") is { } total ? (int)Math.Clamp(total, 0, int.MaxValue) : (int?)null;
-        return BoardSnapshot.List(document, list, job => job.Int64("id")?.ToString(CultureInfo.InvariantCulture), declared);
+        return BoardSnapshot.List(document, list, KeyOf, declared);
     });
+
+    /// <summary>A job's integer id, sent as a number or a string, as text.</summary>
+    public static string? KeyOf(JsonElement job) => job.Int64("id")?.ToString(CultureInfo.InvariantCulture);
 }

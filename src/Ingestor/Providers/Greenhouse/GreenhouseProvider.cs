@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Ingestor.Providers.Greenhouse;
 
 /// <summary>Greenhouse's public Job Board API: one request gives the whole board, descriptions included.</summary>
@@ -19,6 +21,8 @@ public sealed class GreenhouseProvider(GreenhouseClient client) : IJobBoardProvi
         client.GetJobsAsync(boardToken, validators, cancellationToken);
 
     public BoardSnapshot ReadSnapshot(ReadOnlyMemory<byte> payload) => GreenhousePayload.Read(payload);
+
+    public string? KeyOf(JsonElement job) => GreenhousePayload.KeyOf(job);
 
     public SourceJob ReadJob(ListedJob job) =>
         GreenhouseMapping.ToSourceJob(GreenhouseJobReader.Read(job.Source) ?? throw new InvalidOperationException("the job has no usable id"));
