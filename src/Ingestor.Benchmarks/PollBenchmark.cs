@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Ingestor.Polling;
+using Ingestor.Providers;
 using Ingestor.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +55,7 @@ internal static class PollBenchmark
     {
         var boards = host.Services.GetRequiredService<Boards>();
         var poller = host.Services.GetRequiredService<BoardPoller>();
-        var target = await boards.RegisterAsync("greenhouse", board, CancellationToken.None);
+        var target = await boards.RegisterAsync(new BoardName("greenhouse", board), CancellationToken.None);
 
         var roundTrips = 0;
         var inDatabase = TimeSpan.Zero;

@@ -21,13 +21,13 @@ public sealed class BoardCommandsTests(TestServers servers) : IDisposable
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
         await ingestor.RegisterAsync("stripe");
-        var list = WriteList("# our boards", "stripe", "fal  # fal.ai", "", "greenhouse:airbnb", "lever:acme", "not a token", "fal");
+        var list = WriteList("# our boards", "stripe", "fal  # fal.ai", "", "greenhouse:airbnb", "workday:acme", "not a token", "fal");
 
         var (exitCode, output, error) = await IngestorProcess.RunAsync(ingestor.Settings, "--add-boards", list);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"error: {list} line 6 'lever:acme': unknown provider 'lever': only greenhouse boards can be registered today", error);
-        Assert.Contains($"error: {list} line 7 'not a token': 'not a token' is not a Greenhouse board token", error);
+        Assert.Contains($"error: {list} line 6 'workday:acme': unknown provider 'workday' (known: ", error);
+        Assert.Contains($"error: {list} line 7 'not a token': 'not a token' is not a board token", error);
         Assert.Contains($"{list}: 6 boards read, 2 registered new, 2 already known, 2 refused", output);
         Assert.Equal(["airbnb", "fal", "stripe"], await ingestor.QueryAsync<string>("select board_token from boards order by board_token"));
     }

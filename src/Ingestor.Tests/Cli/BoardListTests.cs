@@ -1,4 +1,6 @@
 using Ingestor.Cli;
+using Ingestor.Providers;
+using Ingestor.Tests.Infrastructure;
 
 namespace Ingestor.Tests.Cli;
 
@@ -16,12 +18,13 @@ public sealed class BoardListTests
             "greenhouse:airbnb",
             "GreenHouse: reddit ",
             "#anthropic",
-        ]);
+        ], TestProviders.Catalog);
 
         Assert.Empty(list.Problems);
         Assert.Equal(4, list.Read);
         Assert.Equal(
-            [new(2, "greenhouse", "stripe"), new(5, "greenhouse", "fal"), new(6, "greenhouse", "airbnb"), new(7, "greenhouse", "reddit")],
+            [new(2, new BoardName("greenhouse", "stripe")), new(5, new BoardName("greenhouse", "fal")),
+             new(6, new BoardName("greenhouse", "airbnb")), new(7, new BoardName("greenhouse", "reddit"))],
             list.Boards);
     }
 
@@ -30,21 +33,21 @@ public sealed class BoardListTests
     {
         var list = BoardList.Parse([
             "stripe",
-            "lever:acme",
+            "workday:acme",
             "../etc/passwd",
             "greenhouse:",
             "https://boards.greenhouse.io/fal",
             "two words",
             "fal",
-        ]);
+        ], TestProviders.Catalog);
 
-        Assert.Equal(["stripe", "fal"], list.Boards.Select(b => b.BoardToken));
+        Assert.Equal(["stripe", "fal"], list.Boards.Select(b => b.Board.Token));
         Assert.Equal(7, list.Read);
         Assert.Equal([2, 3, 4, 5, 6], list.Problems.Select(p => p.Line));
-        Assert.Equal("lever:acme", list.Problems[0].Text);
-        Assert.Equal("unknown provider 'lever': only greenhouse boards can be registered today", list.Problems[0].Reason);
-        Assert.Equal("'../etc/passwd' is not a Greenhouse board token (letters, digits, '-' and '_' only)", list.Problems[1].Reason);
-        Assert.Equal("'' is not a Greenhouse board token (letters, digits, '-' and '_' only)", list.Problems[2].Reason);
-        Assert.Equal("unknown provider 'https': only greenhouse boards can be registered today", list.Problems[3].Reason);
+        Assert.Equal("workday:acme", list.Problems[0].Text);
+        Assert.StartsWith("unknown provider 'workday' (known: ", list.Problems[0].Reason);
+        Assert.StartsWith("'../etc/passwd' is not a board token: use letters, digits, '-' and '_' only", list.Problems[1].Reason);
+        Assert.StartsWith("'' is not a board token", list.Problems[2].Reason);
+        Assert.StartsWith("unknown provider 'https'", list.Problems[3].Reason);
     }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Ingestor.Archive;
+using Ingestor.Providers;
 using Ingestor.Providers.Greenhouse;
 using Ingestor.Polling;
 using Ingestor.Storage;
@@ -74,7 +75,7 @@ public sealed class TestIngestor : IAsyncDisposable
     }
 
     public Task<BoardRef> RegisterAsync(string token) =>
-        Get<Boards>().RegisterAsync(GreenhouseProvider.ProviderName, BoardToken.Normalize(token), CancellationToken.None);
+        Get<Boards>().RegisterAsync(new BoardName(GreenhouseProvider.ProviderName, BoardToken.Normalize(token)), CancellationToken.None);
 
     /// <summary>Registers the board if new and polls it once, as <c>--once --board</c> would.</summary>
     public async Task<PollRecord> PollAsync(string token) =>

@@ -1,3 +1,4 @@
+using Ingestor.Providers;
 using Ingestor.Providers.Greenhouse;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
@@ -11,7 +12,7 @@ public sealed class BoardHealthTests(TestServers servers)
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
         var boards = ingestor.Get<Boards>();
-        await boards.AddAsync([.. Enumerable.Range(0, 6_000).Select(i => (GreenhouseProvider.ProviderName, $"board-{i:0000}"))], CancellationToken.None);
+        await boards.AddAsync([.. Enumerable.Range(0, 6_000).Select(i => new BoardName(GreenhouseProvider.ProviderName, $"board-{i:0000}"))], CancellationToken.None);
         ingestor.Greenhouse.Script("board-0001", Reply.Board("fal"));
         ingestor.Greenhouse.Script("board-0002", Reply.Board("fal"), Reply.Json("""{"jobs":[],"meta":{"total":0}}"""));
         await ingestor.PollAsync("board-0001");
@@ -33,8 +34,8 @@ public sealed class BoardHealthTests(TestServers servers)
         await using var ingestor = await TestIngestor.StartAsync(servers);
         var boards = ingestor.Get<Boards>();
 
-        var first = await boards.AddAsync([("greenhouse", "fal"), ("greenhouse", "stripe"), ("greenhouse", "fal")], CancellationToken.None);
-        var second = await boards.AddAsync([("greenhouse", "fal"), ("greenhouse", "airbnb")], CancellationToken.None);
+        var first = await boards.AddAsync([new BoardName("greenhouse", "fal"), new BoardName("greenhouse", "stripe"), new BoardName("greenhouse", "fal")], CancellationToken.None);
+        var second = await boards.AddAsync([new BoardName("greenhouse", "fal"), new BoardName("greenhouse", "airbnb")], CancellationToken.None);
 
         Assert.Equal(2, first);
         Assert.Equal(1, second);

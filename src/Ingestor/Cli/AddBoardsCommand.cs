@@ -1,3 +1,4 @@
+using Ingestor.Providers;
 using Ingestor.Storage;
 using Microsoft.Extensions.Hosting;
 
@@ -20,15 +21,15 @@ internal static class AddBoardsCommand
             return IngestorCommandLine.UsageOrConfigurationError;
         }
 
+        await using var startup = await HostStartup.StartAsync(builder, quiet: true, cancellationToken);
         var source = file == StandardInput ? "standard input" : file;
         BoardList list;
         using (var reader = file == StandardInput ? null : new StreamReader(file))
-            list = await BoardList.ReadAsync(reader ?? input, cancellationToken);
+            list = await BoardList.ReadAsync(reader ?? input, startup.Get<ProviderCatalog>(), cancellationToken);
         foreach (var problem in list.Problems)
             error.WriteLine($"error: {source} line {problem.Line} '{problem.Text.Trim()}': {problem.Reason}");
 
-        await using var startup = await HostStartup.StartAsync(builder, quiet: true, cancellationToken);
-        var added = await startup.Get<Boards>().AddAsync([.. list.Boards.Select(b => (b.Provider, b.BoardToken))], cancellationToken);
+        var added = await startup.Get<Boards>().AddAsync([.. list.Boards.Select(b => b.Board)], cancellationToken);
         output.WriteLine(
             $"{source}: {list.Read} boards read, {added} registered new, {list.Boards.Count - added} already known, {list.Problems.Count} refused");
         return list.Problems.Count == 0 ? IngestorCommandLine.Success : IngestorCommandLine.Failure;

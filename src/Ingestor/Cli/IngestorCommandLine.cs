@@ -18,10 +18,10 @@ public static class IngestorCommandLine
     public static Task<int> InvokeAsync(string[] args, Func<HostApplicationBuilder> createBuilder)
     {
         var once = new Option<bool>("--once") { Description = "Poll the enabled boards (or those named with --board) once, print a summary and exit" };
-        var board = new Option<string[]>("--board") { Description = "A Greenhouse board token to poll with --once (repeatable); new boards are registered", HelpName = "TOKEN" };
+        var board = new Option<string[]>("--board") { Description = "A board to poll with --once (repeatable): provider:token (ashby:lambda) or a bare Greenhouse token; new boards are registered", HelpName = "BOARD" };
         var addBoards = new Option<string?>("--add-boards")
         {
-            Description = "Register the boards listed in FILE (one a line, TOKEN or greenhouse:TOKEN, # comments; - reads standard input) and exit",
+            Description = "Register the boards listed in FILE (one a line, provider:token or a bare Greenhouse token, # comments; - reads standard input) and exit",
             HelpName = "FILE",
         };
         var boards = new Option<bool>("--boards") { Description = "List every board with its health and exit" };

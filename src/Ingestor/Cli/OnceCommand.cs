@@ -1,5 +1,5 @@
-using Ingestor.Providers.Greenhouse;
 using Ingestor.Polling;
+using Ingestor.Providers;
 using Ingestor.Storage;
 using Microsoft.Extensions.Hosting;
 
@@ -8,29 +8,30 @@ namespace Ingestor.Cli;
 /// <summary><c>--once</c>: one sweep of the enabled boards, or of the boards named, with a line per board as it finishes.</summary>
 internal static class OnceCommand
 {
-    public static async Task<int> RunAsync(HostApplicationBuilder builder, IReadOnlyList<string> boardTokens, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(HostApplicationBuilder builder, IReadOnlyList<string> boardNames, TextWriter output, CancellationToken cancellationToken)
     {
         await using var startup = await HostStartup.StartAsync(builder, quiet: true, cancellationToken);
         var boards = startup.Get<Boards>();
         var sweep = startup.Get<BoardSweep>();
         await sweep.RegisterConfiguredBoardsAsync(cancellationToken);
 
-        var valid = new List<string>();
-        foreach (var candidate in boardTokens)
+        var providers = startup.Get<ProviderCatalog>();
+        var valid = new List<BoardName>();
+        foreach (var candidate in boardNames)
         {
-            if (BoardToken.TryNormalize(candidate, out var token))
-                valid.Add(token);
+            if (providers.TryParse(candidate, out var board, out var problem))
+                valid.Add(board);
             else
-                output.WriteLine($"{candidate}: failed: '{candidate}' is not a board token (letters, digits, '-' and '_' only)");
+                output.WriteLine($"{candidate}: failed: {problem}");
         }
-        var refused = boardTokens.Count - valid.Count;
-        var targets = boardTokens.Count == 0
+        var refused = boardNames.Count - valid.Count;
+        var targets = boardNames.Count == 0
             ? await boards.EnabledAsync(cancellationToken)
-            : await boards.RegisterAsync(GreenhouseProvider.ProviderName, valid, cancellationToken);
+            : await boards.RegisterAsync(valid, cancellationToken);
 
         if (targets.Count == 0 && refused == 0)
         {
-            output.WriteLine("no boards to poll: name some with --board TOKEN or list them in Polling:Boards");
+            output.WriteLine("no boards to poll: name some with --board TOKEN (or provider:token) or list them in Polling:Boards");
             return IngestorCommandLine.Failure;
         }
 
@@ -46,8 +47,8 @@ internal static class OnceCommand
 
     private static string Describe(BoardRef board, PollRecord poll) => poll.Outcome switch
     {
-        PollOutcome.Failed => $"{board.BoardToken}: failed: {poll.Error}",
-        _ => $"{board.BoardToken}: {poll.Outcome}, {poll.JobCount} jobs ({poll.Opened} opened, {poll.Updated} updated, " +
+        PollOutcome.Failed => $"{board.Name}: failed: {poll.Error}",
+        _ => $"{board.Name}: {poll.Outcome}, {poll.JobCount} jobs ({poll.Opened} opened, {poll.Updated} updated, " +
              $"{poll.Reopened} reopened, {poll.Closed} closed, {poll.Unchanged} unchanged){(poll.Error is null ? "" : $": {poll.Error}")}",
     };
 }

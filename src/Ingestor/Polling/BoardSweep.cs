@@ -1,11 +1,11 @@
-using Ingestor.Providers.Greenhouse;
+using Ingestor.Providers;
 using Ingestor.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Ingestor.Polling;
 
 /// <summary>Polls boards with bounded concurrency; the command line and the schedule differ only in which boards.</summary>
-public sealed class BoardSweep(BoardPoller poller, Boards boards, IOptions<PollingOptions> options)
+public sealed class BoardSweep(BoardPoller poller, Boards boards, ProviderCatalog providers, IOptions<PollingOptions> options)
 {
     /// <summary>Boards polled at once (<c>Polling:MaxConcurrentBoards</c>).</summary>
     public int Slots => options.Value.MaxConcurrentBoards;
@@ -13,7 +13,12 @@ public sealed class BoardSweep(BoardPoller poller, Boards boards, IOptions<Polli
     /// <summary>Registers the boards named in configuration (Polling:Boards); a board already known keeps its settings.</summary>
     public async Task RegisterConfiguredBoardsAsync(CancellationToken cancellationToken)
     {
-        await boards.RegisterAsync(GreenhouseProvider.ProviderName, [.. options.Value.Boards.Select(BoardToken.Normalize)], cancellationToken);
+        var named = new List<BoardName>();
+        foreach (var text in options.Value.Boards)
+            named.Add(providers.TryParse(text, out var board, out var problem)
+                ? board
+                : throw new ArgumentException($"Polling:Boards: {problem}"));
+        await boards.RegisterAsync(named, cancellationToken);
     }
 
     public async Task<IReadOnlyList<PollRecord>> PollAsync(

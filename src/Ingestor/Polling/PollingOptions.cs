@@ -6,7 +6,10 @@ public sealed class PollingOptions
 {
     public const string Section = "Polling";
 
-    /// <summary>Greenhouse board tokens registered at start-up (idempotent), so a deployment can declare its boards in configuration.</summary>
+    /// <summary>
+    /// Boards registered at start-up (idempotent), so a deployment can declare its boards in configuration: <c>provider:token</c>,
+    /// or a bare Greenhouse token.
+    /// </summary>
     public string[] Boards { get; set; } = [];
 
     /// <summary>

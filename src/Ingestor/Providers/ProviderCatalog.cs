@@ -13,6 +13,27 @@ public sealed class ProviderCatalog(IEnumerable<IJobBoardProvider> providers)
             ? provider
             : throw new ArgumentException($"no provider named '{name}' in this build (known: {string.Join(", ", Names)})");
 
+    /// <summary>
+    /// Reads a board's name, <c>provider:token</c> or a bare Greenhouse token, into the provider and the token as it is stored;
+    /// false with a reason a person can act on when the provider is unknown or the token cannot be one of its boards.
+    /// </summary>
+    public bool TryParse(string text, out BoardName board, out string problem)
+    {
+        board = new BoardName("", "");
+        var separator = text.IndexOf(':');
+        var name = separator < 0 ? BoardName.DefaultProvider : text[..separator].Trim().ToLowerInvariant();
+        var candidate = separator < 0 ? text : text[(separator + 1)..];
+        if (!_byName.TryGetValue(name, out var provider))
+        {
+            problem = $"unknown provider '{name}' (known: {string.Join(", ", Names)}); name a board as provider:token, e.g. ashby:lambda";
+            return false;
+        }
+        if (!provider.TryNormalizeToken(candidate, out var token, out problem))
+            return false;
+        board = new BoardName(provider.Name, token);
+        return true;
+    }
+
     /// <summary>How people write the provider's name, for messages; the name itself for a provider this build does not know.</summary>
     public string DisplayNameOf(string name) => _byName.TryGetValue(name, out var provider) ? provider.DisplayName : name;
 }

@@ -9,4 +9,7 @@ namespace Ingestor.Storage;
 public sealed record BoardRef(Guid SourceId, string Provider, string BoardToken, string? ETag, string? LastModified)
 {
     public BoardValidators Validators => new(ETag, LastModified);
+
+    /// <summary>The board as people name it: <c>provider:token</c>, or the bare token of a Greenhouse board.</summary>
+    public BoardName Name => new(Provider, BoardToken);
 }

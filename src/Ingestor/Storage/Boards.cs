@@ -1,4 +1,5 @@
 using Dapper;
+using Ingestor.Providers;
 using Npgsql;
 
 namespace Ingestor.Storage;
@@ -8,40 +9,44 @@ public sealed class Boards(NpgsqlDataSource database)
 {
     private const string Columns = "source_id, provider, board_token, etag, last_modified";
 
-    public async Task<BoardRef> RegisterAsync(string provider, string boardToken, CancellationToken cancellationToken) =>
-        (await RegisterAsync(provider, [boardToken], cancellationToken)).Single();
+    public async Task<BoardRef> RegisterAsync(BoardName board, CancellationToken cancellationToken) =>
+        (await RegisterAsync([board], cancellationToken)).Single();
 
-    /// <summary>Registers boards not yet known, in one statement however many; known boards keep their settings.</summary>
-    public async Task<IReadOnlyList<BoardRef>> RegisterAsync(string provider, IReadOnlyCollection<string> boardTokens, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers boards not yet known, in one statement however many, and returns each once; known boards keep their settings
+    /// and their spelling (a board named in another case is the board already known).
+    /// </summary>
+    public async Task<IReadOnlyList<BoardRef>> RegisterAsync(IReadOnlyCollection<BoardName> boards, CancellationToken cancellationToken)
     {
-        if (boardTokens.Count == 0)
+        if (boards.Count == 0)
             return [];
+        var distinct = boards.DistinctBy(b => (b.Provider, b.Token.ToLowerInvariant())).ToArray();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<BoardRef>(
             $"""
             insert into boards (provider, board_token)
-            select @Provider, token from unnest(@BoardTokens) as token
-            on conflict (provider, board_token) do update set board_token = excluded.board_token
+            select provider, board_token from unnest(@Providers, @BoardTokens) as named (provider, board_token)
+            on conflict (provider, lower(board_token)) do update set board_token = boards.board_token
             returning {Columns}
-            """, new { Provider = provider, BoardTokens = boardTokens.Distinct().ToArray() })];
+            """, new { Providers = distinct.Select(b => b.Provider).ToArray(), BoardTokens = distinct.Select(b => b.Token).ToArray() })];
     }
 
     /// <summary>
     /// Registers a list of boards of any providers in one statement however long; boards already known are left as they are.
     /// Returns how many were new.
     /// </summary>
-    public async Task<int> AddAsync(IReadOnlyCollection<(string Provider, string BoardToken)> boards, CancellationToken cancellationToken)
+    public async Task<int> AddAsync(IReadOnlyCollection<BoardName> boards, CancellationToken cancellationToken)
     {
         if (boards.Count == 0)
             return 0;
-        var distinct = boards.Distinct().ToArray();
+        var distinct = boards.DistinctBy(b => (b.Provider, b.Token.ToLowerInvariant())).ToArray();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(
             """
             insert into boards (provider, board_token)
             select provider, board_token from unnest(@Providers, @BoardTokens) as listed (provider, board_token)
-            on conflict (provider, board_token) do nothing
-            """, new { Providers = distinct.Select(b => b.Provider).ToArray(), BoardTokens = distinct.Select(b => b.BoardToken).ToArray() });
+            on conflict (provider, lower(board_token)) do nothing
+            """, new { Providers = distinct.Select(b => b.Provider).ToArray(), BoardTokens = distinct.Select(b => b.Token).ToArray() });
     }
 
     public async Task<IReadOnlyList<BoardRef>> EnabledAsync(CancellationToken cancellationToken)
