@@ -21,5 +21,5 @@ public sealed record BoardValidators(string? ETag, string? LastModified)
     public bool IsEmpty => ETag is null && LastModified is null;
 }
 
-public sealed class PayloadTooLargeException(long limit)
-    : Exception($"the payload is larger than the configured cap of {limit:N0} bytes (Greenhouse:MaxPayloadBytes)");
+public sealed class PayloadTooLargeException(long limit, string setting)
+    : Exception($"the payload is larger than the configured cap of {limit:N0} bytes ({setting})");

@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
-using Ingestor.Providers.Greenhouse;
-using Microsoft.Extensions.Options;
 
 namespace Ingestor.Providers.Http;
 
-/// <summary>One <see cref="HostThrottle"/> per host authority for the whole replica, shared by every sweep, poll and retry.</summary>
-internal sealed class HostThrottles(IOptions<GreenhouseOptions> options) : IDisposable
+/// <summary>
+/// One <see cref="HostThrottle"/> per host authority for the whole replica, shared by every sweep, poll and retry; its limits
+/// are those of the first provider that reaches the host (one host, one provider).
+/// </summary>
+internal sealed class HostThrottles : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<HostThrottle>> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
-    public HostThrottle For(string authority) =>
+    public HostThrottle For(string authority, ProviderHttpOptions limits) =>
         _hosts.GetOrAdd(authority, _ => new Lazy<HostThrottle>(() =>
-            new HostThrottle(options.Value.MaxConcurrentRequests, options.Value.MaxRequestsPerSecond))).Value;
+            new HostThrottle(limits.MaxConcurrentRequests, limits.MaxRequestsPerSecond))).Value;
 
     public void Dispose()
     {

@@ -1,23 +1,21 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Ingestor.Providers.Greenhouse;
-using Microsoft.Extensions.Options;
 
 namespace Ingestor.Providers.Http;
 
 /// <summary>
 /// Keeps every request within its host's limits (<see cref="HostThrottle"/>). It sits inside the resilience pipeline, so each
 /// attempt, retries included, waits its turn; a <c>Retry-After</c> on a 429 or 503 pauses the whole host, capped by
-/// <c>Greenhouse:MaxRetryAfter</c>. Local <c>file://</c> folders are not throttled.
+/// the provider's <c>MaxRetryAfter</c>. Local <c>file://</c> folders are not throttled.
 /// </summary>
-internal sealed class PolitenessHandler(HostThrottles hosts, IOptions<GreenhouseOptions> options, ILogger<PolitenessHandler> logger) : DelegatingHandler
+internal sealed class PolitenessHandler(HostThrottles hosts, ProviderHttpOptions options, ILogger<PolitenessHandler> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.RequestUri is not { Scheme: "http" or "https" } uri)
             return await base.SendAsync(request, cancellationToken);
 
-        var host = hosts.For(uri.Authority);
+        var host = hosts.For(uri.Authority, options);
         var slot = await host.EnterAsync(cancellationToken);
         try
         {
@@ -46,6 +44,6 @@ internal sealed class PolitenessHandler(HostThrottles hosts, IOptions<Greenhouse
         var wait = retryAfter?.Delta ?? retryAfter?.Date - DateTimeOffset.UtcNow;
         if (wait is not { } delay || delay <= TimeSpan.Zero)
             return null;
-        return delay > options.Value.MaxRetryAfter ? options.Value.MaxRetryAfter : delay;
+        return delay > options.MaxRetryAfter ? options.MaxRetryAfter : delay;
     }
 }
