@@ -5,12 +5,6 @@ using System.Text.Unicode;
 
 namespace Ingestor.Providers.SmartRecruiters;
 
-/// <summary>What one list request of a poll came back with; no <see cref="Status"/> when no response came (a timeout).</summary>
-public sealed record ListPageFetch(int Offset, HttpStatusCode? Status, byte[] Body);
-
-/// <summary>What one detail request of a poll came back with; no <see cref="Status"/> when no response came (a timeout).</summary>
-public sealed record DetailFetch(string Id, HttpStatusCode? Status, byte[] Body);
-
 /// <summary>
 /// One poll of a SmartRecruiters board as one archived object: every list page and every detail exactly as received, and
 /// every request that failed.
@@ -87,7 +81,7 @@ public static class SmartRecruitersEnvelope
     }
 
     /// <summary>Why a response cannot stand in the envelope as received, or null when it can.</summary>
-    public static string? ProblemOf(HttpStatusCode? status, byte[] body) =>
+    private static string? ProblemOf(HttpStatusCode? status, byte[] body) =>
         status is null ? "no response"
         : (int)status is < 200 or >= 300 ? $"HTTP {(int)status}"
         : !IsJson(JsonBody(body)) ? "the body is not JSON"
