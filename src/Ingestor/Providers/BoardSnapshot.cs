@@ -54,9 +54,11 @@ public sealed class BoardSnapshot(JsonDocument document, IReadOnlyList<ListedJob
     /// <summary>
     /// Lists the jobs of a JSON array by <paramref name="key"/> (null: the job has no usable id). A job that is not an object,
     /// has no id, is listed twice, or cannot be read (valid JSON that is not text: a lone surrogate) is left out with its
-    /// reason, and the snapshot is incomplete.
+    /// reason, and the snapshot is incomplete. A job <paramref name="isPosting"/> says is no public posting (a job the board
+    /// does not list) is left out without a reason: the snapshot stays complete, and its posting closes like any missing one.
     /// </summary>
-    public static BoardSnapshot List(JsonDocument document, JsonElement array, Func<JsonElement, string?> key, int? declaredTotal)
+    public static BoardSnapshot List(
+        JsonDocument document, JsonElement array, Func<JsonElement, string?> key, int? declaredTotal, Func<JsonElement, bool>? isPosting = null)
     {
         var jobs = new List<ListedJob>();
         var rejected = new List<string>();
@@ -68,6 +70,11 @@ public sealed class BoardSnapshot(JsonDocument document, IReadOnlyList<ListedJob
             string? unreadable = null;
             try
             {
+                if (item.ValueKind == JsonValueKind.Object && isPosting is not null && !isPosting(item))
+                {
+                    index++;
+                    continue;
+                }
                 id = item.ValueKind == JsonValueKind.Object ? key(item) : null;
             }
             catch (InvalidOperationException e)
