@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingests the bundled Greenhouse boards (samples/greenhouse) on the embedded defaults: a throwaway PostgreSQL in .local/postgres,
+# Ingests the bundled boards (samples/: Greenhouse, Ashby, Lever) on the embedded defaults: a throwaway PostgreSQL in .local/postgres,
 # the raw archive in .local/archive. Prints one line per board, a summary, then the fal posting as a complete record.
 # Run it again to see a second poll of the same payloads change nothing but last-seen times. `rm -rf .local` starts over.
 set -euo pipefail
@@ -9,6 +9,8 @@ need_dotnet
 need_postgres
 export DOTNET_ENVIRONMENT=Development
 export Greenhouse__BaseUrl="${Greenhouse__BaseUrl:-file://$PWD/samples/greenhouse/}"
+export Ashby__BaseUrl="${Ashby__BaseUrl:-file://$PWD/samples/ashby/}"
+export Lever__BaseUrl="${Lever__BaseUrl:-file://$PWD/samples/lever/}"
 dotnet build src/Ingestor -c Release --nologo -v quiet
 ingestor() { dotnet run --project src/Ingestor -c Release --no-build --no-launch-profile -- "$@"; }
 status=0

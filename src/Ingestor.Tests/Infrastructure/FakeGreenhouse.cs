@@ -44,8 +44,10 @@ public sealed record Reply(int Status, byte[] Body)
 }
 
 /// <summary>
-/// A Greenhouse look-alike on Kestrel (127.0.0.1) that answers <c>/{tenant}/v1/boards/{token}/jobs</c> from scripts.
-/// Each test takes its own tenant, so tests can use the same board tokens side by side.
+/// A Greenhouse look-alike on Kestrel (127.0.0.1) that answers <c>/{tenant}/v1/boards/{token}/jobs</c> from scripts, and the
+/// other providers' boards too, scripted as <c>provider:token</c> (Ashby's <c>posting-api/job-board/{token}</c>, Lever's
+/// <c>v0/postings/{site}</c> and, under <c>eu/</c>, its EU host's). Each test takes its own tenant, so tests can use the same
+/// board tokens side by side.
 /// </summary>
 public sealed class FakeGreenhouse : IAsyncDisposable
 {
@@ -65,6 +67,13 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeGreenhouse(app);
         app.MapGet("/{tenant}/v1/boards/{token}/jobs", fake.AnswerAsync);
+        // The other providers' boards are scripted as provider:token.
+        app.MapGet("/{tenant}/posting-api/job-board/{token}", (HttpContext context, string tenant, string token) =>
+            fake.AnswerAsync(context, tenant, $"ashby:{token}"));
+        app.MapGet("/{tenant}/v0/postings/{token}", (HttpContext context, string tenant, string token) =>
+            fake.AnswerAsync(context, tenant, $"lever:{token}"));
+        app.MapGet("/{tenant}/eu/v0/postings/{token}", (HttpContext context, string tenant, string token) =>
+            fake.AnswerAsync(context, tenant, $"lever:eu:{token}"));
         await app.StartAsync();
         fake.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return fake;

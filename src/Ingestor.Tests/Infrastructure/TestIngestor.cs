@@ -56,6 +56,11 @@ public sealed class TestIngestor : IAsyncDisposable
             ["Greenhouse:BaseUrl"] = tenant.BaseUrl.ToString(),
             ["Greenhouse:RetryBaseDelay"] = "00:00:00.010",
             ["Greenhouse:MaxRetryAfter"] = "00:00:00.200",
+            ["Ashby:BaseUrl"] = tenant.BaseUrl.ToString(),
+            ["Ashby:RetryBaseDelay"] = "00:00:00.010",
+            ["Lever:BaseUrl"] = tenant.BaseUrl.ToString(),
+            ["Lever:EuBaseUrl"] = new Uri(tenant.BaseUrl, "eu/").ToString(),
+            ["Lever:RetryBaseDelay"] = "00:00:00.010",
             ["Archive:Kind"] = archive.ToString(),
             ["Archive:Bucket"] = bucket,
             ["Archive:ServiceUrl"] = servers.S3.ServiceUrl.ToString(),
@@ -74,8 +79,11 @@ public sealed class TestIngestor : IAsyncDisposable
         return new TestIngestor(host, tenant, bucket, folder, configuration);
     }
 
-    public Task<BoardRef> RegisterAsync(string token) =>
-        Get<Boards>().RegisterAsync(new BoardName(GreenhouseProvider.ProviderName, BoardToken.Normalize(token)), CancellationToken.None);
+    /// <summary>Registers a board named as on the command line: <c>provider:token</c>, or a bare Greenhouse token.</summary>
+    public Task<BoardRef> RegisterAsync(string name) =>
+        Get<ProviderCatalog>().TryParse(name, out var board, out var problem)
+            ? Get<Boards>().RegisterAsync(board, CancellationToken.None)
+            : throw new ArgumentException(problem);
 
     /// <summary>Registers the board if new and polls it once, as <c>--once --board</c> would.</summary>
     public async Task<PollRecord> PollAsync(string token) =>

@@ -21,7 +21,11 @@ public sealed class RecordedBoardsTests(TestServers servers)
 
         var poll = await ingestor.PollAsync(token);
 
-        Assert.Null(poll.Error);
+        // An empty board is ingested too, with a word that its name may be wrong.
+        if (JobsIn(payload) == 0)
+            Assert.Contains("listed no postings, and never has", poll.Error);
+        else
+            Assert.Null(poll.Error);
         Assert.Equal(PollOutcome.Succeeded, poll.Outcome);
         Assert.Equal(JobsIn(payload), poll.Opened);
         Assert.Equal(JobsIn(payload), await ingestor.ScalarAsync<int>("select count(*) from postings where status = 'active'"));

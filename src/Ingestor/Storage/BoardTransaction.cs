@@ -68,6 +68,9 @@ public sealed class BoardTransaction : IAsyncDisposable
         if (plan.ClosesHeldBecause is { } held)
             problems.Insert(0, held);
         var outcome = problems.Count == 0 ? PollOutcome.Succeeded : PollOutcome.Partial;
+        // Some providers answer any name with an empty list (SmartRecruiters, Ashby for a board that never existed): said, not held against the poll.
+        if (snapshot.Postings.Count == 0 && Stored.Count == 0)
+            problems.Add("the board listed no postings, and never has: check its name, since an unknown name can look like an empty board");
         var poll = Record(snapshot, outcome, problems.Count == 0 ? null : string.Join("; ", problems), plan);
 
         var opened = plan.Seen.Where(p => p.Change == PostingChange.Opened).Select(p => normalized[p.JobId]).ToList();
