@@ -46,8 +46,9 @@ public sealed record Reply(int Status, byte[] Body)
 /// <summary>
 /// A Greenhouse look-alike on Kestrel (127.0.0.1) that answers <c>/{tenant}/v1/boards/{token}/jobs</c> from scripts, and the
 /// other providers' boards too, scripted as <c>provider:token</c> (Ashby's <c>posting-api/job-board/{token}</c>, Lever's
-/// <c>v0/postings/{site}</c> and, under <c>eu/</c>, its EU host's). Each test takes its own tenant, so tests can use the same
-/// board tokens side by side.
+/// <c>v0/postings/{site}</c> and, under <c>eu/</c>, its EU host's; SmartRecruiters' list pages as
+/// <c>smartrecruiters:{company}?offset={n}</c> and details as <c>smartrecruiters:{company}/{id}</c>). Each test takes its own
+/// tenant, so tests can use the same board tokens side by side.
 /// </summary>
 public sealed class FakeGreenhouse : IAsyncDisposable
 {
@@ -74,6 +75,10 @@ public sealed class FakeGreenhouse : IAsyncDisposable
             fake.AnswerAsync(context, tenant, $"lever:{token}"));
         app.MapGet("/{tenant}/eu/v0/postings/{token}", (HttpContext context, string tenant, string token) =>
             fake.AnswerAsync(context, tenant, $"lever:eu:{token}"));
+        app.MapGet("/{tenant}/v1/companies/{company}/postings", (HttpContext context, string tenant, string company, int offset) =>
+            fake.AnswerAsync(context, tenant, $"smartrecruiters:{company}?offset={offset}"));
+        app.MapGet("/{tenant}/v1/companies/{company}/postings/{id}", (HttpContext context, string tenant, string company, string id) =>
+            fake.AnswerAsync(context, tenant, $"smartrecruiters:{company}/{id}"));
         await app.StartAsync();
         fake.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return fake;

@@ -61,6 +61,8 @@ public sealed class TestIngestor : IAsyncDisposable
             ["Lever:BaseUrl"] = tenant.BaseUrl.ToString(),
             ["Lever:EuBaseUrl"] = new Uri(tenant.BaseUrl, "eu/").ToString(),
             ["Lever:RetryBaseDelay"] = "00:00:00.010",
+            ["SmartRecruiters:BaseUrl"] = tenant.BaseUrl.ToString(),
+            ["SmartRecruiters:RetryBaseDelay"] = "00:00:00.010",
             ["Archive:Kind"] = archive.ToString(),
             ["Archive:Bucket"] = bucket,
             ["Archive:ServiceUrl"] = servers.S3.ServiceUrl.ToString(),

@@ -88,6 +88,8 @@ public sealed class BoardPoller(
         }
         if (!response.IsSuccess)
             return await RecordFailureAsync(board, attempt, DescribeStatus(provider, board, response), cancellationToken);
+        if (provider is IFetchesDetails detailed)
+            response = await WithDetailsAsync(detailed, provider, board, response, attempt, cancellationToken);
 
         attempt.Payload = "changed";
         try
@@ -108,6 +110,25 @@ public sealed class BoardPoller(
             attempt.Receipt(response), attempt.RawUri, postings, snapshot.IsComplete && problems.Count == 0, snapshot.DeclaredTotal,
             [.. snapshot.RejectedJobs, .. problems]);
         return await transaction.ApplyAsync(observed, cancellationToken);
+    }
+
+    /// <summary>The listed payload with the details of the jobs the board does not hold as listed: those are read whole.</summary>
+    private async Task<BoardResponse> WithDetailsAsync(
+        IFetchesDetails detailed, IJobBoardProvider provider, BoardRef board, BoardResponse listed, Attempt attempt, CancellationToken cancellationToken)
+    {
+        List<string> keys;
+        using (var snapshot = provider.ReadSnapshot(listed.Body))
+        {
+            var held = await store.ActiveSourceHashesAsync(board, cancellationToken);
+            keys = [.. snapshot.Jobs
+                .Where(job => PostingNormalizer.Identify(board.Provider, board.BoardToken, job) is var (jobId, sourceHash)
+                              && !(held.TryGetValue(jobId, out var heldHash) && heldHash == sourceHash))
+                .Select(job => job.Key)];
+        }
+        var response = await detailed.WithDetailsAsync(board.BoardToken, listed, keys, cancellationToken);
+        attempt.Response = response;
+        attempt.Sha256 = Convert.ToHexStringLower(SHA256.HashData(response.Body));
+        return response;
     }
 
     private static async Task<BoardResponse> FetchAsync(
@@ -141,6 +162,12 @@ public sealed class BoardPoller(
             {
                 var (jobId, sourceHash) = PostingNormalizer.Identify(board.Provider, board.BoardToken, job);
                 var unchanged = superseded || transaction.HoldsUnchanged(jobId, sourceHash);
+                // A job whose content comes with its detail is not read without it: it waits for a poll that gets the detail.
+                if (!unchanged && provider is IFetchesDetails && job.Detail is null)
+                {
+                    problems.Add($"job {job.Key} is new or changed, and its detail could not be fetched: it is read on a later poll");
+                    continue;
+                }
                 postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Normalize(board.Provider, board.BoardToken, provider.ReadJob(job))));
             }
             catch (Exception e)

@@ -2,6 +2,7 @@ using Ingestor.Providers.Ashby;
 using Ingestor.Providers.Greenhouse;
 using Ingestor.Providers.Http;
 using Ingestor.Providers.Lever;
+using Ingestor.Providers.SmartRecruiters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,6 +16,7 @@ public static class ProviderRegistration
         builder.AddProvider<GreenhouseProvider, GreenhouseClient, GreenhouseOptions>(GreenhouseOptions.Section);
         builder.AddProvider<AshbyProvider, AshbyClient, AshbyOptions>(AshbyOptions.Section);
         builder.AddProvider<LeverProvider, LeverClient, LeverOptions>(LeverOptions.Section);
+        builder.AddProvider<SmartRecruitersProvider, SmartRecruitersClient, SmartRecruitersOptions>(SmartRecruitersOptions.Section);
         builder.Services.AddSingleton<ProviderCatalog>();
         return builder;
     }

@@ -14,6 +14,18 @@ public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePol
     private sealed record StoredRow(
         string JobId, bool IsActive, bool InLatestSnapshot, string ContentHash, string SourceHash, string FieldHashes, string? DescriptionHash);
 
+    /// <summary>
+    /// The source hash of each active posting of the board, read outside any transaction: what a provider that fetches details
+    /// needs to know which of its listed jobs are new or changed.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ActiveSourceHashesAsync(BoardRef board, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string JobId, string SourceHash)>(
+            "select job_id, source_hash from posting_rows where source_id = @SourceId and status = 'active'", new { board.SourceId });
+        return rows.ToDictionary(row => row.JobId, row => row.SourceHash);
+    }
+
     public async Task<BoardTransaction> BeginAsync(BoardRef board, CancellationToken cancellationToken)
     {
         var connection = await database.OpenConnectionAsync(cancellationToken);

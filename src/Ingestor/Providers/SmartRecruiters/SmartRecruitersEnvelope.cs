@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -79,6 +80,28 @@ public static class SmartRecruitersEnvelope
         }
         return output.WrittenSpan.ToArray();
     }
+
+    /// <summary>
+    /// The envelope of a list walk with the details of some of its postings added: its pages, as received, and its failures
+    /// stay as they were.
+    /// </summary>
+    public static byte[] WithDetails(ReadOnlyMemory<byte> envelope, IEnumerable<DetailFetch> details)
+    {
+        using var document = JsonDocument.Parse(envelope);
+        var root = document.RootElement;
+        var pages = new List<ListPageFetch>();
+        foreach (var page in root.GetProperty("pages").EnumerateArray())
+            pages.Add(new ListPageFetch(page.GetProperty("offset").GetInt32(), HttpStatusCode.OK, JsonMarshal.GetRawUtf8Value(page.GetProperty("body")).ToArray()));
+        foreach (var failed in root.GetProperty("failed_pages").EnumerateArray())
+            pages.Add(new ListPageFetch(failed.GetProperty("offset").GetInt32(), StatusOf(failed), NotJson));
+        return Build(root.GetProperty("company").GetString()!, pages, details);
+    }
+
+    // A failure read back from an envelope: its status, or none; a 200 whose body was not JSON keeps that reason.
+    private static HttpStatusCode? StatusOf(JsonElement failed) =>
+        failed.GetProperty("status").ValueKind == JsonValueKind.Number ? (HttpStatusCode)failed.GetProperty("status").GetInt32() : null;
+
+    private static readonly byte[] NotJson = "not JSON"u8.ToArray();
 
     /// <summary>Why a response cannot stand in the envelope as received, or null when it can.</summary>
     private static string? ProblemOf(HttpStatusCode? status, byte[] body) =>

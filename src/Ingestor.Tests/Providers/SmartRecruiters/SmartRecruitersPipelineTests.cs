@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Ingestor.Storage;
+using Ingestor.Tests.Infrastructure;
+
+namespace Ingestor.Tests.Providers.SmartRecruiters;
+
+/// <summary>
+/// The synthetic SmartRecruiters board through the real poll, served page by page and detail by detail over HTTP: a walk is
+/// complete only when it is whole, a detail is fetched once per new or changed posting, and a failure closes nothing.
+/// </summary>
+public sealed class SmartRecruitersPipelineTests(TestServers servers)
+{
+    private const string Board = "smartrecruiters:AcmeSynthetic";
+
+    private static string PageKey(int offset) => $"{Board}?offset={offset}";
+
+    private static string DetailKey(string id) => $"{Board}/{id}";
+
+    private static async Task<TestIngestor> StartWithWholeBoardAsync(TestServers servers)
+    {
+        var ingestor = await TestIngestor.StartAsync(servers);
+        foreach (var offset in AcmeSyntheticBoard.Offsets)
+            ingestor.Greenhouse.Script(PageKey(offset), Reply.Json(AcmeSyntheticBoard.Page(offset)));
+        foreach (var id in AcmeSyntheticBoard.Ids)
+            ingestor.Greenhouse.Script(DetailKey(id), Reply.Json(AcmeSyntheticBoard.Detail(id)));
+        return ingestor;
+    }
+
+    private static Reply Page(int offset, Action<JsonObject> edit) => Reply.Json(AcmeSyntheticBoard.EditedPage(offset, edit).Body);
+
+    [Fact]
+    public async Task EveryPageIsWalkedAndEachNewPostingsDetailFetchedOnceAndNotAgainWhileItIsUnchanged()
+    {
+        await using var ingestor = await StartWithWholeBoardAsync(servers);
+
+        var first = await ingestor.PollAsync(Board);
+        var second = await ingestor.PollAsync(Board);
+
+        Assert.Equal((PollOutcome.Succeeded, 25), (first.Outcome, first.Opened));
+        Assert.Equal((PollOutcome.Succeeded, 25), (second.Outcome, second.Unchanged));
+        Assert.All(AcmeSyntheticBoard.Ids, id => Assert.Equal(1, ingestor.Greenhouse.Requests(DetailKey(id))));
+        Assert.All(AcmeSyntheticBoard.Offsets, offset => Assert.Equal(2, ingestor.Greenhouse.Requests(PageKey(offset))));
+        Assert.Equal(25, await ingestor.ScalarAsync<int>(
+            "select count(*)::int from postings where description_text <> '' and source_url like 'https://jobs.smartrecruiters.com/AcmeSynthetic/%'"));
+        Assert.Contains("/raw/provider=smartrecruiters/board=AcmeSynthetic/", first.RawPayloadUri);
+    }
+
+    [Fact]
+    public async Task APageThatFailsMakesTheWalkIncompleteAndClosesNothing()
+    {
+        await using var ingestor = await StartWithWholeBoardAsync(servers);
+        await ingestor.PollAsync(Board);
+        ingestor.Greenhouse.Script(PageKey(10), Reply.Error(503));
+
+        var poll = await ingestor.PollAsync(Board);
+
+        Assert.Equal((PollOutcome.Partial, 0, 10), (poll.Outcome, poll.Closed, poll.Unchanged));
+        Assert.Contains("page at offset 10 failed (HTTP 503)", poll.Error);
+        Assert.Equal(25, await ingestor.ScalarAsync<int>("select count(*)::int from postings where status = 'active'"));
+    }
+
+    [Fact]
+    public async Task ATotalThatChangesDuringTheWalkMakesItIncomplete()
+    {
+        await using var ingestor = await StartWithWholeBoardAsync(servers);
+        await ingestor.PollAsync(Board);
+        ingestor.Greenhouse.Script(PageKey(10), Page(10, page => page["totalFound"] = 24));
+        ingestor.Greenhouse.Script(PageKey(20), Page(20, page => page["content"]!.AsArray().RemoveAt(0)));
+
+        var poll = await ingestor.PollAsync(Board);
+
+        Assert.Equal((PollOutcome.Partial, 0), (poll.Outcome, poll.Closed));
+        Assert.Contains("totalFound changed from 25 to 24 during the walk", poll.Error);
+    }
+
+    [Fact]
+    public async Task APostingListedOnTwoPagesMakesTheWalkIncomplete()
+    {
+        await using var ingestor = await StartWithWholeBoardAsync(servers);
+        await ingestor.PollAsync(Board);
+        ingestor.Greenhouse.Script(PageKey(10), Page(10, page => page["content"]![0] = AcmeSyntheticBoard.Job(0, 0)));
+
+        var poll = await ingestor.PollAsync(Board);
+
+        Assert.Equal((PollOutcome.Partial, 0), (poll.Outcome, poll.Closed));
+        Assert.Contains($"job {AcmeSyntheticBoard.Ids[0]} is listed twice", poll.Error);
+    }
+
+    [Fact]
+    public async Task ADetailThatFailsDropsNothingAndItsPostingOpensWhenALaterPollGetsIt()
+    {
+        await using var ingestor = await StartWithWholeBoardAsync(servers);
+        var late = AcmeSyntheticBoard.Ids[3];
+        ingestor.Greenhouse.Script(DetailKey(late), Reply.Error(500), Reply.Error(500), Reply.Error(500), Reply.Error(500),
+            Reply.Json(AcmeSyntheticBoard.Detail(late)));
+
+        var first = await ingestor.PollAsync(Board);
+        var second = await ingestor.PollAsync(Board);
+
+        Assert.Equal((PollOutcome.Partial, 24, 0), (first.Outcome, first.Opened, first.Closed));
+        Assert.Contains($"job {late} is new or changed, and its detail could not be fetched", first.Error);
+        Assert.Equal((PollOutcome.Succeeded, 1, 24), (second.Outcome, second.Opened, second.Unchanged));
+        Assert.Equal(25, await ingestor.ScalarAsync<int>("select count(*)::int from postings where status = 'active' and description_text <> ''"));
+    }
+
+    [Fact]
+    public async Task AnUnknownCompanysEmptyAnswerIsSaidNotTakenForAnEmptyCompany()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        ingestor.Greenhouse.Script("smartrecruiters:NoSuchCompany?offset=0",
+            Reply.Json(File.ReadAllBytes(Path.Combine(AcmeSyntheticBoard.Folder("unknown-company"), "postings.offset-0.json"))));
+
+        var poll = await ingestor.PollAsync("smartrecruiters:NoSuchCompany");
+
+        Assert.Equal((PollOutcome.Succeeded, 0), (poll.Outcome, poll.JobCount));
+        Assert.Contains("listed no postings, and never has", poll.Error);
+    }
+}
