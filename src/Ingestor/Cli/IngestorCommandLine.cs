@@ -29,7 +29,7 @@ public static class IngestorCommandLine
         var migrate = new Option<bool>("--migrate") { Description = "Apply database migrations and exit" };
         var eval = new Option<string[]>("--eval")
         {
-            Description = "Score a parser on a labeled JSONL set: --eval locations FILE or --eval salaries FILE",
+            Description = "Score a parser on a labeled JSONL set: --eval locations FILE, --eval salaries FILE or --eval postings FILE",
             HelpName = "KIND FILE",
             Arity = new ArgumentArity(2, 2),
             AllowMultipleArgumentsPerToken = true,
@@ -50,8 +50,8 @@ public static class IngestorCommandLine
                 result.AddError("choose one of --once, --add-boards, --boards, --show, --migrate, --eval");
             if (result.GetValue(board) is { Length: > 0 } && !result.GetValue(once))
                 result.AddError("--board goes with --once");
-            if (result.GetValue(eval) is [var kind, _] && kind is not ("locations" or "salaries"))
-                result.AddError($"--eval takes 'locations' or 'salaries', not '{kind}'");
+            if (result.GetValue(eval) is [var kind, _] && kind is not ("locations" or "salaries" or "postings"))
+                result.AddError($"--eval takes 'locations', 'salaries' or 'postings', not '{kind}'");
         });
 
         root.SetAction(async (parsed, cancellationToken) =>
@@ -59,7 +59,7 @@ public static class IngestorCommandLine
             try
             {
                 if (parsed.GetValue(eval) is [var kind, var file])
-                    return EvalCommand.Run(kind, file, Console.Out);
+                    return EvalCommand.Run(kind, file, createBuilder, Console.Out);
                 if (parsed.GetValue(addBoards) is { } listFile)
                     return await AddBoardsCommand.RunAsync(createBuilder(), listFile, Console.In, Console.Out, Console.Error, cancellationToken);
                 if (parsed.GetValue(boards))

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Ingestor.Providers;
 
 /// <summary>The providers this build knows, by the name boards are stored under.</summary>
@@ -32,6 +34,18 @@ public sealed class ProviderCatalog(IEnumerable<IJobBoardProvider> providers)
             return false;
         board = new BoardName(provider.Name, token);
         return true;
+    }
+
+    /// <summary>
+    /// Reads a job object of the named provider whole, as the poller does: the job as sent, or, for a provider whose content
+    /// comes in a detail of its own, <c>{"list": the listed job, "detail": its detail}</c>. For labeled sets and checks.
+    /// </summary>
+    public SourceJob ReadAsSent(string name, JsonElement job)
+    {
+        var provider = For(name);
+        var (listed, detail) = job.TryGetProperty("list", out var list) ? (list, job.TryGetProperty("detail", out var d) ? d : (JsonElement?)null) : (job, null);
+        var key = provider.KeyOf(listed) ?? throw new InvalidOperationException($"the {provider.DisplayName} job has no usable id");
+        return provider.ReadJob(new ListedJob(key, listed, detail));
     }
 
     /// <summary>How people write the provider's name, for messages; the name itself for a provider this build does not know.</summary>

@@ -1,0 +1,33 @@
+using Ingestor.Cli;
+using Ingestor.Tests.Infrastructure;
+
+namespace Ingestor.Tests.Cli;
+
+public sealed class EvalCommandTests
+{
+    [Fact]
+    public void PostingsOfAnyProviderAreScoredFieldByFieldAsAPollWouldReadThem()
+    {
+        var output = new StringWriter();
+
+        var exitCode = EvalCommand.Run(
+            "postings", Path.Combine(RepositoryPaths.Root, "src/Ingestor.Tests/Providers/Lever/Eval/postings.lever.jsonl"), Program.CreateBuilder, output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"salary_period\s+20/20\s+1\.000", output.ToString());
+        Assert.Contains("cases: 20/20 right", output.ToString());
+    }
+
+    [Fact]
+    public void AMissNamesThePostingAndWhatWasExpected()
+    {
+        var output = new StringWriter();
+
+        EvalCommand.Run(
+            "postings", Path.Combine(RepositoryPaths.Root, "src/Ingestor.Tests/Providers/SmartRecruiters/Eval/postings.smartrecruiters.jsonl"),
+            Program.CreateBuilder, output);
+
+        Assert.Contains("miss: smartrecruiters:AcmeSynthetic 743999500000021 Supply Chain Planner", output.ToString());
+        Assert.Contains("expected: city=Zurich", output.ToString());
+    }
+}
