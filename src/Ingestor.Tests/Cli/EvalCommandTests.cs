@@ -17,17 +17,4 @@ public sealed class EvalCommandTests
         Assert.Matches(@"salary_period\s+20/20\s+1\.000", output.ToString());
         Assert.Contains("cases: 20/20 right", output.ToString());
     }
-
-    [Fact]
-    public void AMissNamesThePostingAndWhatWasExpected()
-    {
-        var output = new StringWriter();
-
-        EvalCommand.Run(
-            "postings", Path.Combine(RepositoryPaths.Root, "src/Ingestor.Tests/Providers/SmartRecruiters/Eval/postings.smartrecruiters.jsonl"),
-            Program.CreateBuilder, output);
-
-        Assert.Contains("miss: smartrecruiters:AcmeSynthetic 743999500000021 Supply Chain Planner", output.ToString());
-        Assert.Contains("expected: city=Zurich", output.ToString());
-    }
 }

@@ -34,9 +34,10 @@ REGION_CODES = {
     ("us", "CA"): "CA",
     ("br", "SP"): "SP",
 }
-# The English name of each city named (an English reader writes these as the postings do).
+# The name of each city named, as the dataset's hand-labeled location set writes it (Zürich and Montréal with their accents).
 ENGLISH_CITY = {name: name for name in
-                ["Warsaw", "Lisbon", "Vienna", "Zurich", "Montreal", "New York", "Dublin", "Kraków", "São Paulo", "Singapore", "San Francisco"]}
+                ["Warsaw", "Lisbon", "Vienna", "New York", "Dublin", "Kraków", "São Paulo", "Singapore", "San Francisco"]}
+ENGLISH_CITY |= {"Zurich": "Zürich", "Montreal": "Montréal"}
 EMPLOYMENT = {"permanent": "full_time", "part_time": "part_time", "contract": "contract", "intern": "intern", "temporary": "temporary"}
 PERIOD = {"yearly": "year", "monthly": "month", "hourly": "hour"}
 
