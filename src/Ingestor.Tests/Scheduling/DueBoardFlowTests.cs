@@ -109,4 +109,27 @@ public sealed class DueBoardFlowTests(TestServers servers)
         Assert.Equal(3, lags.Count);
         Assert.All(lags, lag => Assert.InRange(lag, 30, 600));
     }
+
+    [Fact]
+    public async Task TheScheduleFetchesBoardsOfEveryProviderAlike()
+    {
+        await using var ingestor = await StartAsync(servers);
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
+        ingestor.Greenhouse.Script("ashby:linear", Reply.Json(File.ReadAllBytes(RepositoryPaths.Samples("ashby/posting-api/job-board/linear.json"))));
+        ingestor.Greenhouse.Script("lever:plaid", Reply.Json(File.ReadAllBytes(RepositoryPaths.Samples("lever/v0/postings/plaid.json"))));
+        var company = RepositoryPaths.Samples("smartrecruiters/v1/companies/AcmeSynthetic");
+        foreach (var offset in new[] { 0, 10, 20 })
+            ingestor.Greenhouse.Script($"smartrecruiters:AcmeSynthetic?offset={offset}", Reply.Json(File.ReadAllBytes(Path.Combine(company, $"postings.offset-{offset}.json"))));
+        foreach (var detail in Directory.GetFiles(Path.Combine(company, "postings")))
+            ingestor.Greenhouse.Script($"smartrecruiters:AcmeSynthetic/{Path.GetFileNameWithoutExtension(detail)}", Reply.Json(File.ReadAllBytes(detail)));
+        foreach (var board in new[] { "fal", "ashby:linear", "lever:plaid", "smartrecruiters:AcmeSynthetic" })
+            await ingestor.RegisterAsync(board);
+
+        await ingestor.Get<DueBoardFlow>().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [("ashby", 19), ("greenhouse", 3), ("lever", 20), ("smartrecruiters", 25)],
+            await ingestor.QueryAsync<(string, int)>("select provider, count(*)::int from postings where status = 'active' group by provider order by provider"));
+        Assert.Equal(4, await ingestor.ScalarAsync<int>("select count(*)::int from polls where outcome = 'succeeded'"));
+    }
 }
