@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Ingestor.Archive;
+using Ingestor.Normalization;
+using Ingestor.Providers;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
 
@@ -43,6 +47,29 @@ public sealed class SmartRecruitersPipelineTests(TestServers servers)
         Assert.Equal(25, await ingestor.ScalarAsync<int>(
             "select count(*)::int from postings where description_text <> '' and source_url like 'https://jobs.smartrecruiters.com/AcmeSynthetic/%'"));
         Assert.Contains("/raw/provider=smartrecruiters/board=AcmeSynthetic/", first.RawPayloadUri);
+    }
+
+    [Fact]
+    public async Task TheArchivedEnvelopeHoldsEveryResponseAndReadsBackIntoThePostingsThePollStored()
+    {
+        await using var ingestor = await StartWithWholeBoardAsync(servers);
+        var poll = await ingestor.PollAsync(Board);
+
+        var key = Assert.Single(await servers.S3.KeysAsync(ingestor.Bucket));
+        var archived = PayloadCompression.Decompress(await servers.S3.ReadAsync(ingestor.Bucket, key));
+        var normalizer = ingestor.Get<PostingNormalizer>();
+        var provider = ingestor.Get<ProviderCatalog>().For("smartrecruiters");
+        using var replayed = provider.ReadSnapshot(archived);
+        var fromArchive = replayed.Jobs
+            .Select(job => normalizer.Normalize("smartrecruiters", AcmeSyntheticBoard.Company, provider.ReadJob(job)))
+            .Select(posting => (posting.JobId, posting.ContentHash, posting.SourceHash))
+            .Order();
+
+        Assert.True(replayed.IsComplete);
+        Assert.Equal(poll.PayloadSha256, Convert.ToHexStringLower(SHA256.HashData(archived)));
+        Assert.Equal(
+            await ingestor.QueryAsync<(string, string, string)>("select job_id, content_hash, source_hash from postings order by 1, 2, 3"),
+            fromArchive);
     }
 
     [Fact]
