@@ -50,6 +50,39 @@ public sealed class SmartRecruitersPipelineTests(TestServers servers)
     }
 
     [Fact]
+    public async Task APostingOpensUpdatesClosesAndReopensAndOnlyAChangedOneHasItsDetailFetchedAgain()
+    {
+        await using var ingestor = await StartWithWholeBoardAsync(servers);
+        var (renamed, gone) = (AcmeSyntheticBoard.Ids[0], AcmeSyntheticBoard.Ids[20]);
+        await ingestor.PollAsync(Board);
+
+        ingestor.Greenhouse.Script(PageKey(0), Page(0, page =>
+        {
+            page["totalFound"] = 24;
+            page["content"]![0]!["name"] = "Senior Store Manager";
+        }));
+        ingestor.Greenhouse.Script(PageKey(10), Page(10, page => page["totalFound"] = 24));
+        ingestor.Greenhouse.Script(PageKey(20), Page(20, page =>
+        {
+            page["totalFound"] = 24;
+            page["content"]!.AsArray().RemoveAt(0);
+        }));
+        var changed = await ingestor.PollAsync(Board);
+
+        Assert.Equal((PollOutcome.Succeeded, 1, 1, 23), (changed.Outcome, changed.Updated, changed.Closed, changed.Unchanged));
+        Assert.Equal(2, ingestor.Greenhouse.Requests(DetailKey(renamed)));
+        Assert.Equal("Senior Store Manager", await ingestor.ScalarAsync<string>("select title from postings where provider_job_key = @renamed", new { renamed }));
+        Assert.Equal("inactive", await ingestor.ScalarAsync<string>("select status from postings where provider_job_key = @gone", new { gone }));
+
+        foreach (var offset in AcmeSyntheticBoard.Offsets)
+            ingestor.Greenhouse.Script(PageKey(offset), Reply.Json(AcmeSyntheticBoard.Page(offset)));
+        var back = await ingestor.PollAsync(Board);
+
+        Assert.Equal((PollOutcome.Succeeded, 1, 1), (back.Outcome, back.Reopened, back.Updated));
+        Assert.Equal(25, await ingestor.ScalarAsync<int>("select count(*)::int from postings where status = 'active'"));
+    }
+
+    [Fact]
     public async Task TheArchivedEnvelopeHoldsEveryResponseAndReadsBackIntoThePostingsThePollStored()
     {
         await using var ingestor = await StartWithWholeBoardAsync(servers);
