@@ -13,6 +13,8 @@ public static class NormalizationRegistration
         builder.Services.AddSingleton<LocationParser>();
         builder.Services.AddSingleton(services => new LaunchScope(services.GetRequiredService<IOptions<LaunchScopeOptions>>().Value));
         builder.Services.AddSingleton<PostingNormalizer>();
+        // The gazetteer takes half a second to load: a run whose boards are all unchanged never needs it.
+        builder.Services.AddSingleton(services => new Lazy<PostingNormalizer>(services.GetRequiredService<PostingNormalizer>));
         return builder;
     }
 }

@@ -19,7 +19,7 @@ namespace Ingestor.Polling;
 public sealed class BoardPoller(
     ProviderCatalog providers,
     PayloadArchive archive,
-    PostingNormalizer normalizer,
+    Lazy<PostingNormalizer> normalizer,
     UnchangedPayloads unchanged,
     PostingStore store,
     Boards boards,
@@ -168,7 +168,7 @@ public sealed class BoardPoller(
                     problems.Add($"job {job.Key} is new or changed, and its detail could not be fetched: it is read on a later poll");
                     continue;
                 }
-                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Normalize(board.Provider, board.BoardToken, provider.ReadJob(job))));
+                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Value.Normalize(board.Provider, board.BoardToken, provider.ReadJob(job))));
             }
             catch (Exception e)
             {
