@@ -6,7 +6,9 @@ namespace Ingestor.Tests.Serving;
 
 /// <summary>
 /// The read API as <c>--serve</c> composes it, on real Kestrel at a free loopback port, reading the database of the settings
-/// given (a <see cref="Infrastructure.TestIngestor"/>'s, filled through the real pipeline), and a client pointed at it.
+/// given (a <see cref="Infrastructure.TestIngestor"/>'s, filled through the real pipeline), and a client pointed at it. It runs as
+/// Development, where ASP.NET Core checks the whole service graph at start and adds its developer exception page, which
+/// must show a client nothing either.
 /// </summary>
 public sealed class TestReadApi : IAsyncDisposable
 {
@@ -22,7 +24,7 @@ public sealed class TestReadApi : IAsyncDisposable
 
     public static async Task<TestReadApi> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        var builder = ReadApiApplication.CreateBuilder([]);
+        var builder = ReadApiApplication.CreateBuilder(["--environment", "Development"]);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration["urls"] = "http://127.0.0.1:0";
         var app = ReadApiApplication.Build(builder);

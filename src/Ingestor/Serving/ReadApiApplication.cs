@@ -1,3 +1,7 @@
+using Ingestor.Archive;
+using Ingestor.Normalization;
+using Ingestor.Polling;
+using Ingestor.Providers;
 using Ingestor.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,9 +11,9 @@ using Microsoft.Extensions.Hosting;
 namespace Ingestor.Serving;
 
 /// <summary>
-/// <c>--serve</c>: the read API over what the worker keeps. The same settings files and environment as the worker and the same
-/// storage registration, but no scheduler, no providers and no archive writer: API load never competes with polling, and
-/// a read-only database role is enough.
+/// <c>--serve</c>: the read API over what the worker keeps. The same settings files, environment and features as the worker,
+/// so the same settings are required and validated alike, but nothing of the worker runs: no scheduler, no metrics listener,
+/// no poll. API load never competes with polling, and a read-only database role is enough.
 /// </summary>
 public static class ReadApiApplication
 {
@@ -19,7 +23,12 @@ public static class ReadApiApplication
     {
         // Settings files sit beside the binary, as for the worker, so the API runs the same from any working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Program.CreateBuilder's features without the two that start work of their own (Scheduling, the metrics listener).
         builder.AddStorage();
+        builder.AddArchive();
+        builder.AddProviders();
+        builder.AddNormalization();
+        builder.AddPolling();
         builder.AddReadApi();
         return builder;
     }
