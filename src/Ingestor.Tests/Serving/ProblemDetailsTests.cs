@@ -70,6 +70,22 @@ public sealed class ProblemDetailsTests(TestServers servers)
     }
 
     [Fact]
+    public async Task AnUnexpectedFailureIsABare500WithoutAStackTrace()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        // A database with no schema at all: every query fails on the server, which is no outage but a fault of ours.
+        await using var api = await TestReadApi.StartAsync(new Dictionary<string, string?>(ingestor.Settings)
+        {
+            ["ConnectionStrings:Postgres"] = await servers.CreateEmptyDatabaseAsync(),
+        });
+
+        using var response = await api.Client.GetAsync("/job-postings/v1/jobs/5d7bb08593f65e24f2b9df8aacb01cb3c3976d37", TestContext.Current.CancellationToken);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.InternalServerError);
+        Assert.DoesNotContain("postings", problem.ToJsonString());
+    }
+
+    [Fact]
     public async Task ADatabaseThatAnswersMakesTheApiReady()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);

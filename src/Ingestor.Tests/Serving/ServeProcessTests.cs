@@ -34,6 +34,19 @@ public sealed class ServeProcessTests(TestServers servers)
     }
 
     [Fact]
+    public async Task ServeRefusesTheSettingsTheWorkerRefusesNamingThem()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var settings = new Dictionary<string, string?>(ingestor.Settings) { ["Archive:Bucket"] = "" };
+
+        var (exitCode, _, error) = await IngestorProcess.RunAsync(settings, "--serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("configuration error: Archive:Bucket (env Archive__Bucket) is required when Archive:Kind is s3", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public async Task UrlsWithoutServeIsAUsageError()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
