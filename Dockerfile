@@ -12,15 +12,17 @@ RUN echo "linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" > /rid \
 COPY src/Ingestor/ src/Ingestor/
 RUN dotnet publish src/Ingestor/Ingestor.csproj -c Release -r "$(cat /rid)" --self-contained false -p:PublishReadyToRun=true -o /app --no-restore
 
-# The regular runtime image carries ICU, which country names (RegionInfo) need.
-FROM mcr.microsoft.com/dotnet/runtime:10.0
+# The ASP.NET Core runtime (the read API, --serve, is in the same binary); the regular images carry ICU, which country
+# names (RegionInfo) need.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
 ENV DOTNET_ENVIRONMENT=Production \
     Archive__Path=/var/lib/ingestor/archive
 RUN mkdir -p /var/lib/ingestor/archive && chown -R $APP_UID /var/lib/ingestor
 USER $APP_UID
-# Prometheus metrics
+# Prometheus metrics (the worker); the read API listens where --urls says
 EXPOSE 9464
-# No arguments: the scheduled service. `--once [--board TOKEN]`, `--show JOB_ID` and `--migrate` run one task and exit.
+# No arguments: the scheduled service. `--serve --urls http://0.0.0.0:8080`: the read API. `--once [--board TOKEN]`,
+# `--show JOB_ID` and `--migrate` run one task and exit.
 ENTRYPOINT ["dotnet", "/app/Ingestor.dll"]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ingestor.Serving;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -6,8 +7,8 @@ using Npgsql;
 namespace Ingestor.Cli;
 
 /// <summary>
-/// Chooses what the service does this time: run the schedule (no arguments), poll once, register or list boards, show a
-/// posting, migrate, or evaluate the parsers. Every mode builds the same host; errors end in one clear line, not a stack trace.
+/// Chooses what the service does this time: run the schedule (no arguments), serve the read API, poll once, register or list
+/// boards, show a posting, migrate, or evaluate the parsers. Every mode builds the same host; errors end in one clear line, not a stack trace.
 /// </summary>
 public static class IngestorCommandLine
 {
@@ -26,6 +27,8 @@ public static class IngestorCommandLine
         };
         var boards = new Option<bool>("--boards") { Description = "List every board with its health and exit" };
         var show = new Option<string?>("--show") { Description = "Print one posting as a complete record: facts, parsed fields, native object, events", HelpName = "JOB_ID" };
+        var serve = new Option<bool>("--serve") { Description = $"Serve the read API (no polling) at --urls, ASPNETCORE_URLS or Urls; {ReadApiApplication.DefaultUrl} when none is set" };
+        var urls = new Option<string?>("--urls") { Description = "Where --serve listens, ASP.NET Core's way: one or more URLs separated by ';'", HelpName = "URLS" };
         var migrate = new Option<bool>("--migrate") { Description = "Apply database migrations and exit" };
         var eval = new Option<string[]>("--eval")
         {
@@ -37,17 +40,19 @@ public static class IngestorCommandLine
 
         var root = new RootCommand("Ingestor polls job boards, archives every payload and records each posting's history in PostgreSQL.")
         {
-            once, board, addBoards, boards, show, migrate, eval,
+            once, board, addBoards, boards, show, serve, urls, migrate, eval,
         };
         root.Validators.Add(result =>
         {
             var modes = new[]
             {
                 result.GetValue(once), result.GetValue(addBoards) is not null, result.GetValue(boards), result.GetValue(show) is not null,
-                result.GetValue(migrate), result.GetValue(eval) is { Length: > 0 },
+                result.GetValue(serve), result.GetValue(migrate), result.GetValue(eval) is { Length: > 0 },
             };
             if (modes.Count(m => m) > 1)
-                result.AddError("choose one of --once, --add-boards, --boards, --show, --migrate, --eval");
+                result.AddError("choose one of --once, --add-boards, --boards, --show, --serve, --migrate, --eval");
+            if (result.GetValue(urls) is not null && !result.GetValue(serve))
+                result.AddError("--urls goes with --serve");
             if (result.GetValue(board) is { Length: > 0 } && !result.GetValue(once))
                 result.AddError("--board goes with --once");
             if (result.GetValue(eval) is [var kind, _] && kind is not ("locations" or "salaries" or "postings"))
@@ -66,6 +71,8 @@ public static class IngestorCommandLine
                     return await BoardsCommand.RunAsync(createBuilder(), Console.Out, cancellationToken);
                 if (parsed.GetValue(show) is { } jobId)
                     return await ShowCommand.RunAsync(createBuilder(), jobId, cancellationToken);
+                if (parsed.GetValue(serve))
+                    return await ServeCommand.RunAsync(parsed.GetValue(urls), cancellationToken);
                 if (parsed.GetValue(migrate))
                     return await MigrateCommand.RunAsync(createBuilder(), cancellationToken);
                 if (parsed.GetValue(once))

@@ -7,18 +7,114 @@ namespace Ingestor.Storage;
 /// <summary>Reads postings back as complete records: the row, its native object and parsed fields, and its events oldest first.</summary>
 public sealed class PostingRecords(NpgsqlDataSource database)
 {
+    // Oldest first; events of one poll share their time, so the event id breaks the tie in the order they were written.
+    private const string EventOrder = "occurred_at, event_id";
+
     public async Task<JsonObject?> FindAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var record = await connection.QuerySingleOrDefaultAsync<string>(
-            """
+            $"""
             select json_build_object(
                 'posting', row_to_json(p),
-                'events', (select coalesce(json_agg(row_to_json(e) order by e.occurred_at, e.event_id), '[]')
+                'events', (select coalesce(json_agg(row_to_json(e) order by {EventOrder}), '[]')
                            from job_events e where e.job_id = p.job_id))::text
             from postings p where p.job_id = @JobId
             """, new { JobId = jobId.Trim().ToLowerInvariant() });
         return record is null ? null : JsonNode.Parse(record)!.AsObject();
+    }
+
+    /// <summary>
+    /// One posting as readers see it, from the view <c>postings</c> (whose last-seen times and payload are the board's while
+    /// the posting is listed in its latest snapshot). Native and parsed are their JSON text.
+    /// </summary>
+    public sealed record Posting
+    {
+        public required string JobId { get; init; }
+        public required Guid OrgId { get; init; }
+        public required Guid SourceId { get; init; }
+        public required string Provider { get; init; }
+        public required string ProviderJobKey { get; init; }
+        public string? CompanyName { get; init; }
+        public required string Title { get; init; }
+        public string? NormalizedTitle { get; init; }
+        public required string Status { get; init; }
+        public string? LocationText { get; init; }
+        public string? City { get; init; }
+        public string? Region { get; init; }
+        public string? Country { get; init; }
+        public string? CountryCode { get; init; }
+        public required bool IsRemote { get; init; }
+        public string? WorkplaceType { get; init; }
+        public string? RemotePolicy { get; init; }
+        public string? Department { get; init; }
+        public string? Team { get; init; }
+        public string? EmploymentType { get; init; }
+        public string? SalaryRaw { get; init; }
+        public decimal? SalaryMin { get; init; }
+        public decimal? SalaryMax { get; init; }
+        public string? SalaryCurrency { get; init; }
+        public string? SalaryPeriod { get; init; }
+        public string? SourceUrl { get; init; }
+        public string? ApplyUrl { get; init; }
+        public string? Language { get; init; }
+        public required DateTime FirstSeenAt { get; init; }
+        public required DateTime LastSeenAt { get; init; }
+        public required DateTime LastCheckedAt { get; init; }
+        public required DateTime LastChangedAt { get; init; }
+        public DateTime? InactiveAt { get; init; }
+        public DateTime? SourcePostedAt { get; init; }
+        public DateTime? SourceUpdatedAt { get; init; }
+        public required string RawPayloadUri { get; init; }
+        public required string ContentHash { get; init; }
+        public required string SourceHash { get; init; }
+        public required string Parsed { get; init; }
+        public required string Native { get; init; }
+        public string? DescriptionText { get; init; }
+        public string? DescriptionHtml { get; init; }
+    }
+
+    public async Task<Posting?> PostingAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // trim_scale: a salary of 180000.00 reads as 180000, as the posting wrote it.
+        return await connection.QuerySingleOrDefaultAsync<Posting>(new CommandDefinition(
+            """
+            select job_id, org_id, source_id, provider, provider_job_key, company_name, title, normalized_title, status,
+                   location_text, city, region, country, country_code, is_remote, workplace_type, remote_policy, department, team,
+                   employment_type, salary_raw, trim_scale(salary_min) as salary_min, trim_scale(salary_max) as salary_max,
+                   salary_currency, salary_period, source_url, apply_url, language, first_seen_at, last_seen_at, last_checked_at,
+                   last_changed_at, inactive_at, source_posted_at, source_updated_at, raw_payload_uri, content_hash, source_hash,
+                   parsed::text as parsed, native::text as native, description_text, description_html
+            from postings where job_id = @JobId
+            """, new { JobId = jobId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A lifecycle event of a posting, with the archived payload that proved it.</summary>
+    public sealed record Event
+    {
+        public required long EventId { get; init; }
+        public required string EventType { get; init; }
+        public required DateTime OccurredAt { get; init; }
+        public required string ContentHash { get; init; }
+        public required string SourceHash { get; init; }
+        public required string StatusAfter { get; init; }
+        public required string RawPayloadUri { get; init; }
+        public string[]? ChangedFields { get; init; }
+    }
+
+    /// <summary>The posting's events oldest first, or null when no posting has that id.</summary>
+    public async Task<IReadOnlyList<Event>?> EventsAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // One statement answers both questions: a posting always has its opening event, so no rows means no posting.
+        var events = (await connection.QueryAsync<Event>(new CommandDefinition(
+            $"""
+            select event_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri, changed_fields
+            from job_events where job_id = @JobId
+            order by {EventOrder}
+            """, new { JobId = jobId }, cancellationToken: cancellationToken))).ToList();
+        return events.Count == 0 ? null : events;
     }
 
     public sealed record Totals(int Boards, int Active, int Inactive, int Events);
