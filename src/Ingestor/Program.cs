@@ -19,13 +19,23 @@ public static class Program
     {
         // Settings files sit beside the binary, so the service runs the same from any working directory.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.AddPipeline();
+        builder.AddScheduling();
+        builder.AddMetricsEndpoint();
+        return builder;
+    }
+
+    /// <summary>
+    /// What a poll is made of (storage, archive, providers, normalization, polling), without anything that starts work of its
+    /// own: the worker adds its schedule and metrics listener, <c>--serve</c> its API, and both validate the same settings.
+    /// </summary>
+    public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
+    {
         builder.AddStorage();
         builder.AddArchive();
         builder.AddProviders();
         builder.AddNormalization();
         builder.AddPolling();
-        builder.AddScheduling();
-        builder.AddMetricsEndpoint();
         return builder;
     }
 }

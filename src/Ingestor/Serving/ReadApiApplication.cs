@@ -1,8 +1,3 @@
-using Ingestor.Archive;
-using Ingestor.Normalization;
-using Ingestor.Polling;
-using Ingestor.Providers;
-using Ingestor.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -23,12 +18,7 @@ public static class ReadApiApplication
     {
         // Settings files sit beside the binary, as for the worker, so the API runs the same from any working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        // Program.CreateBuilder's features without the two that start work of their own (Scheduling, the metrics listener).
-        builder.AddStorage();
-        builder.AddArchive();
-        builder.AddProviders();
-        builder.AddNormalization();
-        builder.AddPolling();
+        builder.AddPipeline();
         builder.AddReadApi();
         return builder;
     }
