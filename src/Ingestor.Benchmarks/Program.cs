@@ -19,6 +19,10 @@ if (part is not ("all" or "normalization" or "polls" or "farm"))
 var repository = FindRepository();
 var stripe = Decompress(Path.Combine(repository, "samples/greenhouse/v1/boards/stripe/jobs.json.gz"));
 var work = Directory.CreateTempSubdirectory("ingestor-bench-").FullName;
+// Readable by others, so that a server run as the postgres account keeps its data in here and goes when the folder goes.
+if (!OperatingSystem.IsWindows())
+    File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                               UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
 try
 {
     if (part is "all" or "normalization")

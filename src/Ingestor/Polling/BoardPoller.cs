@@ -21,6 +21,7 @@ public sealed class BoardPoller(
     PayloadArchive archive,
     Lazy<PostingNormalizer> normalizer,
     UnchangedPayloads unchanged,
+    ChangedPayloadBudget budget,
     PostingStore store,
     Boards boards,
     TimeProvider clock,
@@ -92,6 +93,7 @@ public sealed class BoardPoller(
             response = await WithDetailsAsync(detailed, provider, board, response, attempt, cancellationToken);
 
         attempt.Payload = "changed";
+        using var share = await budget.EnterAsync(response.Body.Length, cancellationToken);
         try
         {
             var archived = await archive.ArchiveAsync(board, response.Body, attempt.Sha256!, response.ReceivedAt, cancellationToken);

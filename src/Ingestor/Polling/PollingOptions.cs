@@ -20,6 +20,14 @@ public sealed class PollingOptions
     [Range(1, 64, ErrorMessage = "Polling:MaxConcurrentBoards must be between 1 and 64")]
     public int MaxConcurrentBoards { get; set; } = 16;
 
+    /// <summary>
+    /// Megabytes of changed payloads this replica reads, normalizes and writes at once. A changed payload is held, parsed and
+    /// normalized until its transaction commits, at several times its size: this, not the count of boards, bounds the memory
+    /// of a replica opening many large boards. A payload larger than the whole budget goes alone.
+    /// </summary>
+    [Range(1, 4096, ErrorMessage = "Polling:MaxChangedMegabytesInFlight must be between 1 and 4096")]
+    public int MaxChangedMegabytesInFlight { get; set; } = 8;
+
     /// <summary>A complete snapshot that would close more than this share of a board's active postings is held for confirmation…</summary>
     [Range(0.0, 1.0, ErrorMessage = "Polling:MaxCloseFraction must be between 0 and 1")]
     public double MaxCloseFraction { get; set; } = 0.5;
