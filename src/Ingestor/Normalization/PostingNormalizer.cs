@@ -16,11 +16,14 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
 
     /// <summary>What identifies a job across polls, and the hash of the job exactly as sent: cheap, and all an unchanged posting needs.</summary>
     public static (string JobId, string SourceHash) Identify(string provider, string boardToken, ListedJob job) =>
-        (JobId.For(provider, boardToken, job.Key), CanonicalJson.Sha256Hex(job.Source));
+        Identify(provider, boardToken, job.Key, job.Source);
+
+    private static (string JobId, string SourceHash) Identify(string provider, string boardToken, string key, JsonElement source) =>
+        (JobId.For(provider, boardToken, key), CanonicalJson.Sha256Hex(source));
 
     public NormalizedPosting Normalize(string provider, string boardToken, SourceJob job)
     {
-        var (jobId, sourceHash) = Identify(provider, boardToken, new ListedJob(job.Key, job.Source));
+        var (jobId, sourceHash) = Identify(provider, boardToken, job.Key, job.Source);
         var description = job.DescriptionHtml() is { } html && !string.IsNullOrWhiteSpace(html) ? HtmlText.FromHtml(html) : null;
         var location = locations.Parse(job.LocationText, job.Places);
         // Structured pay first; the description is read for pay only when the provider states none.

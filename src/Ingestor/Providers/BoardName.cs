@@ -6,7 +6,7 @@ namespace Ingestor.Providers;
 /// </summary>
 public sealed record BoardName(string Provider, string Token)
 {
-    public const string DefaultProvider = "greenhouse";
+    public const string DefaultProvider = Greenhouse.GreenhouseProvider.ProviderName;
 
     public override string ToString() => Provider == DefaultProvider ? Token : $"{Provider}:{Token}";
 }

@@ -51,6 +51,16 @@ public sealed class BoardSnapshot(JsonDocument document, IReadOnlyList<ListedJob
         }
     }
 
+    /// <summary>The <c>jobs</c> array of a payload that is an object holding one (Greenhouse's, Ashby's); else the payload is refused.</summary>
+    public static JsonElement JobsOf(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new MalformedPayloadException($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
+        return root.Property("jobs") is { ValueKind: JsonValueKind.Array } list
+            ? list
+            : throw new MalformedPayloadException("the payload has no \"jobs\" list");
+    }
+
     /// <summary>
     /// Lists the jobs of a JSON array by <paramref name="key"/> (null: the job has no usable id). A job that is not an object,
     /// has no id, is listed twice, or cannot be read (valid JSON that is not text: a lone surrogate) is left out with its

@@ -10,14 +10,7 @@ namespace Ingestor.Providers.Ashby;
 internal static class AshbyPayload
 {
     public static BoardSnapshot Read(ReadOnlyMemory<byte> payload) => BoardSnapshot.Parse(payload, document =>
-    {
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-            throw new MalformedPayloadException($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
-        if (root.Property("jobs") is not { ValueKind: JsonValueKind.Array } list)
-            throw new MalformedPayloadException("the payload has no \"jobs\" list");
-        return BoardSnapshot.List(document, list, KeyOf, declaredTotal: null, IsListed);
-    });
+        BoardSnapshot.List(document, BoardSnapshot.JobsOf(document.RootElement), KeyOf, declaredTotal: null, IsListed));
 
     public static string? KeyOf(JsonElement job) => job.String("id")?.Trim() is { Length: > 0 } id ? id : null;
 

@@ -12,10 +12,7 @@ internal static class GreenhousePayload
     public static BoardSnapshot Read(ReadOnlyMemory<byte> payload) => BoardSnapshot.Parse(payload, document =>
     {
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-            throw new MalformedPayloadException($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
-        if (root.Property("jobs") is not { ValueKind: JsonValueKind.Array } list)
-            throw new MalformedPayloadException("the payload has no \"jobs\" list");
+        var list = BoardSnapshot.JobsOf(root);
         var declared = root.Property("meta")?.Int64("total") is { } total ? (int)Math.Clamp(total, 0, int.MaxValue) : (int?)null;
         return BoardSnapshot.List(document, list, KeyOf, declared);
     });
