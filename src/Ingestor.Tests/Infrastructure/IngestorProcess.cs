@@ -60,6 +60,13 @@ public sealed class IngestorProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Kills the service outright (SIGKILL), as an OOM kill or <c>kill -9</c> does: it runs no code of its own after this.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Asks the service to stop, as a container runtime does (SIGTERM).</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
 

@@ -23,6 +23,9 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>A server was found still running on the folder, left by a process that ended without stopping it, and was stopped cleanly first.</summary>
+    public bool StoppedLeftoverServer { get; private set; }
+
     /// <summary>Where the data lives: the folder asked for, unless the postgres account cannot reach it (see <see cref="StartAsync(string, bool, CancellationToken)"/>).</summary>
     public string DataDirectory { get; private set; } = "";
 
@@ -58,6 +61,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         DataDirectory = dataDirectory;
         if (_asPostgresUser)
             await RunAsync("chown", ["-R", "postgres:postgres", dataDirectory], cancellationToken);
+        await StopLeftoverServerAsync(cancellationToken);
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
             await RunPostgresToolAsync("initdb", ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"], cancellationToken);
 
@@ -65,6 +69,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         var speed = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c max_connections=200{speed}";
         await RunPostgresToolAsync("pg_ctl", ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"], cancellationToken);
+        LocalPostgresOwner.Claim(OwnerFile);
 
         var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString;
         await using var connection = new NpgsqlConnection(admin);
@@ -81,6 +86,29 @@ public sealed class LocalPostgres : IAsyncDisposable
     {
         NpgsqlConnection.ClearAllPools();
         await RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
+        File.Delete(OwnerFile);
+    }
+
+    // Beside the data folder, not in it: initdb wants an empty folder, and the file must outlive the server it describes.
+    private string OwnerFile => DataDirectory + ".owner";
+
+    /// <summary>
+    /// A process killed before it stopped its server (kill -9, an OOM kill) leaves PostgreSQL running on the folder, and a new
+    /// server would refuse to start on it. A server whose owner is gone is stopped cleanly (a fast shutdown: nothing committed
+    /// is lost) and started again as ours; one whose owner still runs is not ours to take.
+    /// </summary>
+    private async Task StopLeftoverServerAsync(CancellationToken cancellationToken)
+    {
+        if (LocalPostgresOwner.Living(OwnerFile) is { } owner)
+            throw new InvalidOperationException(
+                $"the PostgreSQL data in {DataDirectory} is in use by another running process (pid {owner}); wait for it to end, or point LocalPostgres:Directory elsewhere");
+        if (!File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+            return;
+        // pg_ctl status: 0 when a server runs on the folder, 3 when the lock file is stale (the server died with its owner).
+        if (await RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "status"], cancellationToken, allowFailure: true) != 0)
+            return;
+        await RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], cancellationToken);
+        StoppedLeftoverServer = true;
     }
 
     private async Task<bool> PostgresAccountReachesAsync(string folder, CancellationToken cancellationToken)
@@ -96,15 +124,15 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 
-    private Task RunPostgresToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private Task<int> RunPostgresToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool allowFailure = false)
     {
         var program = Path.Combine(_binaries, tool);
         return _asPostgresUser
-            ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments], cancellationToken)
-            : RunAsync(program, arguments, cancellationToken);
+            ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments], cancellationToken, allowFailure)
+            : RunAsync(program, arguments, cancellationToken, allowFailure);
     }
 
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool allowFailure = false)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
         foreach (var argument in arguments)
@@ -113,8 +141,9 @@ public sealed class LocalPostgres : IAsyncDisposable
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
+        if (process.ExitCode != 0 && !allowFailure)
             throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}".Trim());
+        return process.ExitCode;
     }
 
     /// <summary>The newest PostgreSQL install in Debian's layout, else whichever <c>pg_ctl</c> is on the PATH.</summary>

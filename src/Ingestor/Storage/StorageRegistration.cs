@@ -47,6 +47,8 @@ public static class StorageRegistration
         var directory = builder.Configuration["LocalPostgres:Directory"] ?? ".local/postgres";
         var server = await LocalPostgres.StartAsync(directory, durable: true, cancellationToken);
         builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = server.ConnectionString;
+        if (server.StoppedLeftoverServer)
+            Console.Error.WriteLine($"stopped the PostgreSQL server an earlier run left running on {server.DataDirectory} (it ended without stopping it); its data is kept");
         Console.Error.WriteLine($"throwaway PostgreSQL on 127.0.0.1:{server.Port} (user postgres, database ingestor), data in {server.DataDirectory}");
         return server;
     }
