@@ -4,15 +4,16 @@
 //   dotnet run -c Release --project src/Ingestor.Benchmarks -- polls           whole polls of one big board, with round trips
 //   dotnet run -c Release --project src/Ingestor.Benchmarks -- farm            sweeps of 1,000 × 50 boards and 6,000 heavy-tailed ones
 //   dotnet run -c Release --project src/Ingestor.Benchmarks -- farm 1000x50    (or farm mix) one farm only
+//   dotnet run -c Release --project src/Ingestor.Benchmarks -- serving         the read API's requests per second over stripe
 // Throwaway PostgreSQL servers (durable, fsync on) and folder archives under the system's temporary folder; nothing leaves the machine.
 using System.IO.Compression;
 using Ingestor.Benchmarks;
 using Ingestor.Benchmarks.Farm;
 
 var part = args.FirstOrDefault() ?? "all";
-if (part is not ("all" or "normalization" or "polls" or "farm"))
+if (part is not ("all" or "normalization" or "polls" or "farm" or "serving"))
 {
-    Console.Error.WriteLine("usage: Ingestor.Benchmarks [normalization | polls | farm [1000x50 | mix]]");
+    Console.Error.WriteLine("usage: Ingestor.Benchmarks [normalization | polls | farm [1000x50 | mix] | serving]");
     return 2;
 }
 
@@ -29,9 +30,11 @@ try
         NormalizationBenchmark.Run(stripe, Console.Out);
     if (part is "all" or "polls")
         await PollBenchmark.RunAsync(stripe, Path.Combine(work, "polls"));
+    var service = part is "all" or "farm" or "serving" ? await ServicePublish.ReadyToRunAsync(repository, Path.Combine(work, "service")) : "";
+    if (part is "all" or "serving")
+        await ServingBenchmark.RunAsync(stripe, Path.Combine(work, "serving"), service);
     if (part is "all" or "farm")
     {
-        var service = await ServicePublish.ReadyToRunAsync(repository, Path.Combine(work, "service"));
         var only = args.ElementAtOrDefault(1);
         if (only is null or "1000x50")
             await FarmBenchmark.RunAsync(stripe, FarmBenchmark.Uniform(1000, 50), work, service);

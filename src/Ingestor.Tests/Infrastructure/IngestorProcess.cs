@@ -17,6 +17,8 @@ public sealed class IngestorProcess : IAsyncDisposable
     private static readonly string ServiceAssembly = Path.Combine(
         RepositoryPaths.Root, "src", "Ingestor", "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "Ingestor.dll");
 
+    public int Id => _process.Id;
+
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public string Error { get { lock (_error) return _error.ToString(); } }

@@ -8,7 +8,7 @@ public sealed class GazetteerTests(ITestOutputHelper output)
     private static Gazetteer Gazetteer => SharedGazetteer.Instance;
 
     [Fact]
-    public void LoadsFromTheEmbeddedDataInWellUnderASecond()
+    public void LoadsEveryCityFromTheEmbeddedData()
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
@@ -18,9 +18,8 @@ public sealed class GazetteerTests(ITestOutputHelper output)
         GC.KeepAlive(gazetteer);
 
         output.WriteLine($"load {clock.ElapsedMilliseconds} ms, {retained / 1024 / 1024} MiB retained, {gazetteer.CityCount} cities");
+        // How long it takes is the normalization benchmark's to say (~0.2-0.35 s on an idle machine), not a test's.
         Assert.True(gazetteer.CityCount > 40_000);
-        // Generous for a busy CI machine; measured ~0.2-0.35 s on an idle one.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"load took {clock.Elapsed}");
     }
 
     [Theory]

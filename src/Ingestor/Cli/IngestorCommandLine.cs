@@ -16,6 +16,13 @@ public static class IngestorCommandLine
     public const int Failure = 1;
     public const int UsageOrConfigurationError = 2;
 
+    /// <summary>
+    /// How long a stop request (SIGTERM, Ctrl+C) may take before the process exits regardless: the polls in flight finish or
+    /// roll back within it. System.CommandLine's own default is two seconds, which would cut them short; this stays under the
+    /// worker's <c>terminationGracePeriodSeconds</c> (120 in deploy/deployment.yaml), after which Kubernetes kills it.
+    /// </summary>
+    public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(110);
+
     public static Task<int> InvokeAsync(string[] args, Func<HostApplicationBuilder> createBuilder)
     {
         var once = new Option<bool>("--once") { Description = "Poll the enabled boards (or those named with --board) once, print a summary and exit" };
@@ -87,7 +94,7 @@ public static class IngestorCommandLine
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count == 0)
-            return parsed.InvokeAsync();
+            return parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = StopGracePeriod });
         foreach (var error in parsed.Errors)
             Console.Error.WriteLine($"error: {error.Message}");
         Console.Error.WriteLine("run with --help for the options");

@@ -50,7 +50,7 @@ internal sealed class DueBoardFlow(
                 IReadOnlyList<DueBoard> due;
                 try
                 {
-                    due = await boards.ClaimDueAsync(sweep.Slots - Volatile.Read(ref running), token);
+                    due = await boards.ClaimDueAsync(sweep.Slots - Volatile.Read(ref running), options.Value.ClaimLease, token);
                 }
                 catch (Exception e) when (!token.IsCancellationRequested)
                 {

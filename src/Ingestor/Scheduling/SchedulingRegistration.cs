@@ -42,6 +42,9 @@ public static class SchedulingRegistration
                 .WithSimpleSchedule(schedule => schedule.WithInterval(options.SweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        // On SIGTERM the polls in flight finish (and release their boards) rather than being cut at the host's default 30 s;
+        // within the command line's stop grace period (110 s) and the manifests' terminationGracePeriodSeconds (120 s).
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(100));
         return builder;
     }
 }

@@ -172,11 +172,11 @@ public sealed class BoardTransaction : IAsyncDisposable
         """;
 
     private const string UpdateBoardSql =
-        """
+        $"""
         update boards set
             last_poll_at = @FinishedAt, last_success_at = @ObservedAt, last_outcome = @Outcome, last_error = @Error,
             consecutive_failures = 0, last_snapshot_at = @ObservedAt, closes_held = @ClosesHeld,
-            snapshot_poll_id = @PollId, snapshot_uri = @RawPayloadUri, etag = @ETag, last_modified = @LastModified
+            snapshot_poll_id = @PollId, snapshot_uri = @RawPayloadUri, etag = @ETag, last_modified = @LastModified, {Boards.NextPollSql}
         where source_id = @SourceId
         """;
 

@@ -56,16 +56,16 @@ public sealed class Boards(NpgsqlDataSource database)
     }
 
     /// <summary>
-    /// Takes up to <paramref name="limit"/> enabled boards whose next poll is due, oldest due first, and moves their next poll
-    /// one interval on, with ±10% jitter so boards registered together drift apart. Replicas claiming at once skip each
-    /// other's rows. Each board comes back with the time it was due, for the lag between due and polled.
+    /// Takes up to <paramref name="limit"/> enabled boards whose next poll is due, oldest due first, for <paramref name="lease"/>:
+    /// until the poll ends (<see cref="NextPollSql"/>) or the lease runs out, the board is not due. Replicas claiming at once
+    /// skip each other's rows. Each board comes back with the time it was due, for the lag between due and polled.
     /// </summary>
-    public async Task<IReadOnlyList<DueBoard>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueBoard>> ClaimDueAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<DueBoard>(
             """
-            update boards b set next_poll_at = now() + b.poll_interval * (0.9 + random() * 0.2)
+            update boards b set next_poll_at = now() + @Lease, claimed_until = now() + @Lease, claimed_by = @Replica
             from (
                 select source_id, next_poll_at from boards
                 where enabled and next_poll_at <= now()
@@ -74,8 +74,18 @@ public sealed class Boards(NpgsqlDataSource database)
                 for update skip locked) due
             where b.source_id = due.source_id
             returning b.source_id, b.provider, b.board_token, b.etag, b.last_modified, due.next_poll_at as due_at
-            """, new { Limit = limit })];
+            """, new { Limit = limit, Lease = lease, Replica })];
     }
+
+    /// <summary>This process, as <c>boards.claimed_by</c> names it.</summary>
+    public static readonly string Replica = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    /// <summary>
+    /// Every statement that ends a poll sets these on the board: its next poll one interval on, with ±10% jitter so boards
+    /// registered together drift apart, and its claim released.
+    /// </summary>
+    internal const string NextPollSql =
+        "next_poll_at = now() + poll_interval * (0.9 + random() * 0.2), claimed_by = null, claimed_until = null";
 
     /// <summary>
     /// Every board with its health, in one statement: active postings are one grouped count, not a query per board.
@@ -121,9 +131,9 @@ public sealed class Boards(NpgsqlDataSource database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await PostingStore.InsertPollAsync(connection, transaction, poll);
         await connection.ExecuteAsync(
-            """
+            $"""
             update boards set last_poll_at = @FinishedAt, last_outcome = @Outcome, last_error = @Error,
-                              consecutive_failures = consecutive_failures + 1
+                              consecutive_failures = consecutive_failures + 1, {NextPollSql}
             where source_id = @SourceId
             """, poll, transaction);
         await transaction.CommitAsync(cancellationToken);

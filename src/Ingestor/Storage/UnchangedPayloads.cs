@@ -24,12 +24,12 @@ public sealed class UnchangedPayloads(NpgsqlDataSource database, TimeProvider cl
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var finishedAt = clock.GetUtcNow();
         var applied = await connection.QuerySingleOrDefaultAsync<AppliedPayload>(
-            """
+            $"""
             with board as (
                 update boards b set
                     last_poll_at = @FinishedAt, last_success_at = @ObservedAt, last_outcome = applied.outcome, last_error = applied.error,
                     consecutive_failures = 0, last_snapshot_at = @ObservedAt, snapshot_uri = archived.uri,
-                    etag = coalesce(@ETag, b.etag), last_modified = coalesce(@LastModified, b.last_modified)
+                    etag = coalesce(@ETag, b.etag), last_modified = coalesce(@LastModified, b.last_modified), {Boards.NextPollSql}
                 from polls applied, archived_payloads archived
                 where b.source_id = @SourceId and not b.closes_held and b.last_snapshot_at < @ObservedAt
                   and applied.poll_id = b.snapshot_poll_id
