@@ -12,14 +12,16 @@ namespace Ingestor.Tests.Infrastructure;
 /// <summary>npm's s3rver on a loopback port, storing into a temporary folder; installed by the test command into tools/s3rver.</summary>
 public sealed class S3Server : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly string _directory;
+    private readonly int _port;
+    private Process _process;
 
-    private S3Server(Process process, string directory, Uri serviceUrl)
+    private S3Server(string directory, int port)
     {
-        _process = process;
         _directory = directory;
-        ServiceUrl = serviceUrl;
+        _port = port;
+        ServiceUrl = new Uri($"http://127.0.0.1:{port}");
+        _process = Launch();
     }
 
     public Uri ServiceUrl { get; }
@@ -30,23 +32,42 @@ public sealed class S3Server : IAsyncDisposable
 
     public IAmazonS3 Client() => ArchiveRegistration.CreateS3Client(Options("unused"), Credentials);
 
+    private static readonly string Script = Path.Combine(RepositoryPaths.Root, "tools", "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
+
     public static async Task<S3Server> StartAsync()
     {
-        var script = Path.Combine(RepositoryPaths.Root, "tools", "s3rver", "node_modules", "s3rver", "bin", "s3rver.js");
-        if (!File.Exists(script))
-            throw new InvalidOperationException($"s3rver is not installed ({script}); the test command installs it: npm ci --prefix tools/s3rver");
+        if (!File.Exists(Script))
+            throw new InvalidOperationException($"s3rver is not installed ({Script}); the test command installs it: npm ci --prefix tools/s3rver");
 
-        var directory = Directory.CreateTempSubdirectory("ingestor-s3-").FullName;
-        var port = LoopbackPort.Free();
+        var server = new S3Server(Directory.CreateTempSubdirectory("ingestor-s3-").FullName, LoopbackPort.Free());
+        await server.WaitUntilListeningAsync();
+        return server;
+    }
+
+    /// <summary>Kills the server, as an outage would; what it stored stays in its folder.</summary>
+    public async Task StopAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the server again at the same address over the same folder, after <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync()
+    {
+        _process.Dispose();
+        _process = Launch();
+        await WaitUntilListeningAsync();
+    }
+
+    private Process Launch()
+    {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { script, "--directory", directory, "--address", "127.0.0.1", "--port", port.ToString(), "--silent" })
+        foreach (var argument in new[] { Script, "--directory", _directory, "--address", "127.0.0.1", "--port", _port.ToString(), "--silent" })
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new S3Server(process, directory, new Uri($"http://127.0.0.1:{port}"));
-        await server.WaitUntilListeningAsync(port);
-        return server;
+        return process;
     }
 
     public async Task CreateBucketAsync(string bucket)
@@ -71,7 +92,7 @@ public sealed class S3Server : IAsyncDisposable
         return [.. (listing.S3Objects ?? []).Select(o => o.Key)];
     }
 
-    private async Task WaitUntilListeningAsync(int port)
+    private async Task WaitUntilListeningAsync()
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
@@ -80,7 +101,7 @@ public sealed class S3Server : IAsyncDisposable
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
+                await probe.ConnectAsync(IPAddress.Loopback, _port);
                 return;
             }
             catch (SocketException)

@@ -138,6 +138,41 @@ public sealed class FailedPollTests(TestServers servers)
     }
 
     [Fact]
+    public async Task TheObjectStoreDownForSeveralPollsChangesNothingAndTheFirstPollAfterItReturnsApplies()
+    {
+        await using var s3 = await S3Server.StartAsync();
+        await s3.CreateBucketAsync("outage");
+        var changed = BoardPayload.Of("fal").Without(4012000002).Reply();
+        await using var ingestor = await WithFalIngestedAsync(servers, changed, new Dictionary<string, string?>
+        {
+            ["Archive:ServiceUrl"] = s3.ServiceUrl.ToString(),
+            ["Archive:Bucket"] = "outage",
+        });
+        ingestor.Greenhouse.Script("fal", changed);
+        var before = await StateAsync(ingestor);
+
+        await s3.StopAsync();
+        var duringOutage = new List<PollRecord>();
+        for (var poll = 0; poll < 3; poll++)
+            duringOutage.Add(await ingestor.PollAsync("fal"));
+        var afterOutage = await StateAsync(ingestor);
+        var failures = await ingestor.ScalarAsync<int>("select consecutive_failures from boards");
+        await s3.StartAgainAsync();
+        var recovered = await ingestor.PollAsync("fal");
+
+        Assert.All(duringOutage, poll => Assert.Equal(PollOutcome.Failed, poll.Outcome));
+        Assert.All(duringOutage, poll => Assert.StartsWith("archiving the payload failed", poll.Error));
+        Assert.Equal(before.Postings, afterOutage.Postings);
+        Assert.Equal(before.Events.Count, afterOutage.Events.Count);
+        Assert.Equal(3, failures);
+
+        Assert.Equal((PollOutcome.Succeeded, 1), (recovered.Outcome, recovered.Closed));
+        var key = new Uri(recovered.RawPayloadUri!).AbsolutePath.TrimStart('/');
+        Assert.NotEmpty(await s3.ReadAsync("outage", key));
+        Assert.Equal(0, await ingestor.ScalarAsync<int>("select consecutive_failures from boards"));
+    }
+
+    [Fact]
     public async Task AnUnknownBoardFailsWithAClearReasonWithoutRetrying()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
