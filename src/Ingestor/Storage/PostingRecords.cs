@@ -77,18 +77,24 @@ public sealed class PostingRecords(NpgsqlDataSource database)
     public async Task<Posting?> PostingAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // trim_scale: a salary of 180000.00 reads as 180000, as the posting wrote it.
         return await connection.QuerySingleOrDefaultAsync<Posting>(new CommandDefinition(
-            """
-            select job_id, org_id, source_id, provider, provider_job_key, company_name, title, normalized_title, status,
-                   location_text, city, region, country, country_code, is_remote, workplace_type, remote_policy, department, team,
-                   employment_type, salary_raw, trim_scale(salary_min) as salary_min, trim_scale(salary_max) as salary_max,
-                   salary_currency, salary_period, source_url, apply_url, language, first_seen_at, last_seen_at, last_checked_at,
-                   last_changed_at, inactive_at, source_posted_at, source_updated_at, raw_payload_uri, content_hash, source_hash,
-                   parsed::text as parsed, native::text as native, description_text, description_html
+            $"""
+            select {PostingColumns}, description_text, description_html
             from postings where job_id = @JobId
             """, new { JobId = jobId }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>The columns of <see cref="Posting"/> but its description, from the view <c>postings</c>.</summary>
+    // trim_scale: a salary of 180000.00 reads as 180000, as the posting wrote it.
+    internal const string PostingColumns =
+        """
+        job_id, org_id, source_id, provider, provider_job_key, company_name, title, normalized_title, status,
+        location_text, city, region, country, country_code, is_remote, workplace_type, remote_policy, department, team,
+        employment_type, salary_raw, trim_scale(salary_min) as salary_min, trim_scale(salary_max) as salary_max,
+        salary_currency, salary_period, source_url, apply_url, language, first_seen_at, last_seen_at, last_checked_at,
+        last_changed_at, inactive_at, source_posted_at, source_updated_at, raw_payload_uri, content_hash, source_hash,
+        parsed::text as parsed, native::text as native
+        """;
 
     /// <summary>A lifecycle event of a posting, with the archived payload that proved it.</summary>
     public sealed record Event
