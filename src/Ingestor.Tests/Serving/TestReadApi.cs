@@ -8,7 +8,7 @@ namespace Ingestor.Tests.Serving;
 /// The read API as <c>--serve</c> composes it, on real Kestrel at a free loopback port, reading the database of the settings
 /// given (a <see cref="Infrastructure.TestIngestor"/>'s, filled through the real pipeline), and a client pointed at it. It runs as
 /// Development, where ASP.NET Core checks the whole service graph at start and adds its developer exception page, which
-/// must show a client nothing either.
+/// must show a client nothing either. Its rate limit is off unless the settings given turn it on.
 /// </summary>
 public sealed class TestReadApi : IAsyncDisposable
 {
@@ -25,6 +25,8 @@ public sealed class TestReadApi : IAsyncDisposable
     public static async Task<TestReadApi> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var builder = ReadApiApplication.CreateBuilder(["--environment", "Development"]);
+        // No rate limit unless the test sets one: a test of anything else may send more than a client's budget.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ReadApi:RateLimit:PermitsPerSecond"] = "0" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration["urls"] = "http://127.0.0.1:0";
         var app = ReadApiApplication.Build(builder);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Ingestor.Serving.Slices;
 using Ingestor.Storage;
@@ -14,27 +15,40 @@ namespace Ingestor.Serving;
 public static class JobPostingsApi
 {
     private const string IncludeDescription = "description";
+    private const string JobIdDescription = "40 lowercase hexadecimal characters: the SHA-1 of provider, board and the provider's job key.";
 
     public static WebApplication MapJobPostingsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/job-postings/v1");
-        api.MapGet("/jobs/{job_id}", GetJobAsync);
-        api.MapGet("/jobs/{job_id}/events", GetEventsAsync);
-        api.MapGet("/orgs/{org_id}", GetOrgAsync);
-        api.MapGet("/sources/{source_id}", GetSourceAsync);
+        var api = app.MapGroup("/job-postings/v1").WithTags("Job postings");
+        api.MapGet("/jobs/{job_id}", GetJobAsync)
+            .RecordById<JobRecord>("getJob", "A job posting's record")
+            .WithDescription(
+                "The posting as the output record shows it, active or not: its facts, event fields, parsed and native structure. " +
+                "The response carries an ETag; a request whose If-None-Match holds it is answered 304 with no body.")
+            .Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/jobs/{job_id}/events", GetEventsAsync)
+            .RecordById<JobEvents>("getJobEvents", "A job posting's lifecycle events, oldest first")
+            .WithDescription("Each event (opened, updated, closed, reopened) names the archived payload that proved it.");
+        api.MapGet("/orgs/{org_id}", GetOrgAsync)
+            .RecordById<OrgRecord>("getOrg", "A company: its boards and how many of its postings are active");
+        api.MapGet("/sources/{source_id}", GetSourceAsync)
+            .RecordById<SourceRecord>("getSource", "A board: its provider, token and company, and the health of its polls");
         api.MapJobSlices();
         return app;
     }
 
     private static async Task<IResult> GetJobAsync(
-        [FromRoute(Name = "job_id")] string jobId, HttpContext context, PostingRecords postings, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        [FromRoute(Name = "job_id"), Description(JobIdDescription)] string jobId,
+        [FromQuery(Name = "include"), Description("'description' adds the posting's description as plain text (description) and as HTML (description_html).")]
+        string[]? include,
+        HttpContext context, PostingRecords postings, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!RecordIds.IsJobId(jobId))
             return RecordIds.Malformed("job_id", RecordIds.JobIdShape);
         if (UnknownQueryProblem(context.Request, "include") is { } unknownParameter)
             return unknownParameter;
-        var include = context.Request.Query["include"].SelectMany(value => value!.Split(',', StringSplitOptions.TrimEntries)).ToList();
-        if (include.FirstOrDefault(value => value != IncludeDescription) is { } unknownInclude)
+        var included = (include ?? []).SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries)).ToList();
+        if (included.FirstOrDefault(value => value != IncludeDescription) is { } unknownInclude)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown include",
                 detail: $"include takes '{IncludeDescription}'; '{unknownInclude}' is not something a job record can include.");
 
@@ -43,7 +57,7 @@ public static class JobPostingsApi
             return RecordIds.Unknown("job_id", jobId);
 
         var record = JsonSerializer.SerializeToNode(JobRecord.From(posting), json.Value.SerializerOptions)!.AsObject();
-        if (include.Contains(IncludeDescription))
+        if (included.Contains(IncludeDescription))
         {
             record["description"] = posting.DescriptionText;
             record["description_html"] = posting.DescriptionHtml;
@@ -54,7 +68,7 @@ public static class JobPostingsApi
     private sealed record JobEvents(string JobId, IReadOnlyList<PostingRecords.Event> Data);
 
     private static async Task<IResult> GetEventsAsync(
-        [FromRoute(Name = "job_id")] string jobId, HttpRequest request, PostingRecords postings, CancellationToken cancellationToken)
+        [FromRoute(Name = "job_id"), Description(JobIdDescription)] string jobId, HttpRequest request, PostingRecords postings, CancellationToken cancellationToken)
     {
         if (!RecordIds.IsJobId(jobId))
             return RecordIds.Malformed("job_id", RecordIds.JobIdShape);
@@ -66,7 +80,7 @@ public static class JobPostingsApi
     }
 
     private static async Task<IResult> GetOrgAsync(
-        [FromRoute(Name = "org_id")] string orgId, HttpRequest request, OrgRecords orgs, CancellationToken cancellationToken)
+        [FromRoute(Name = "org_id"), Description("The company's UUID.")] string orgId, HttpRequest request, OrgRecords orgs, CancellationToken cancellationToken)
     {
         if (!RecordIds.TryParseUuid(orgId, out var id))
             return RecordIds.Malformed("org_id", RecordIds.UuidShape);
@@ -76,7 +90,7 @@ public static class JobPostingsApi
     }
 
     private static async Task<IResult> GetSourceAsync(
-        [FromRoute(Name = "source_id")] string sourceId, HttpRequest request, SourceRecords sources, CancellationToken cancellationToken)
+        [FromRoute(Name = "source_id"), Description("The board's UUID.")] string sourceId, HttpRequest request, SourceRecords sources, CancellationToken cancellationToken)
     {
         if (!RecordIds.TryParseUuid(sourceId, out var id))
             return RecordIds.Malformed("source_id", RecordIds.UuidShape);
@@ -86,6 +100,14 @@ public static class JobPostingsApi
     }
 
     private static IResult? UnknownQueryProblem(HttpRequest request, params string[] known) => UnknownQueryProblem(request.Query, known);
+
+    /// <summary>What a record read by its id answers, for the OpenAPI document: the record, or a malformed (400) or unknown (404) id.</summary>
+    private static RouteHandlerBuilder RecordById<TRecord>(this RouteHandlerBuilder endpoint, string operationId, string summary) => endpoint
+        .WithName(operationId)
+        .WithSummary(summary)
+        .Produces<TRecord>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
     /// <summary>A parameter the endpoint does not know is refused by name, never silently ignored.</summary>
     internal static ProblemHttpResult? UnknownQueryProblem(IQueryCollection query, params string[] known) =>

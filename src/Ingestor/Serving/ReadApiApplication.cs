@@ -1,3 +1,5 @@
+using Ingestor.Serving.Access;
+using Ingestor.Serving.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -32,8 +34,10 @@ public static class ReadApiApplication
 
         var app = builder.Build();
         app.UseReadApiErrors();
+        app.UseReadApiAccess();
         app.MapHealthz();
         app.MapJobPostingsApi();
+        app.MapApiDocument();
         return app;
     }
 }

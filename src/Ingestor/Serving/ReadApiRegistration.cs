@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ingestor.Serving.Access;
+using Ingestor.Serving.OpenApi;
 using Ingestor.Serving.Slices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,14 +14,21 @@ public static class ReadApiRegistration
 {
     public static IHostApplicationBuilder AddReadApi(this IHostApplicationBuilder builder)
     {
-        // The record's own names: job_id, first_seen_at, event_fields.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            // The record's own names: job_id, first_seen_at, event_fields.
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // Numbers are written as numbers, and the OpenAPI schemas, made from these options, say so (not "integer or string").
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [DatabaseHealthCheck.ReadyTag]);
+        builder.Services.AddDatabaseHealthCheck();
         builder.Services.AddSingleton<OrgRecords>();
         builder.Services.AddSingleton<SourceRecords>();
         builder.Services.AddSingleton<PostingSlices>();
+        builder.Services.AddReadApiAccess();
+        builder.Services.AddApiDocument();
         return builder;
     }
 

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Ingestor.Serving.OpenApi;
+
+/// <summary>
+/// What the job record's type cannot say for itself: <c>?include=description</c> adds two properties to the served object,
+/// and its free-form parts (parsed, extensions, native) are JSON objects of their own shape, not .NET's JSON types.
+/// </summary>
+internal sealed class JobRecordSchema : IOpenApiSchemaTransformer
+{
+    private static readonly Dictionary<string, string> FreeForm = new()
+    {
+        ["parsed"] = "What Ingestor parsed from the posting: language, location, salary, launch_scope, when it was inferred.",
+        ["extensions"] = "Reserved for additions; an empty object for now.",
+        ["native"] = "The provider's own job object as its payload had it, without its content (see ?include=description).",
+    };
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Type != typeof(JobRecord) || schema.Properties is not { } properties)
+            return Task.CompletedTask;
+        foreach (var (name, description) in FreeForm)
+            properties[name] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = description };
+        properties["description"] = Text("The posting's description as plain text; present only with ?include=description.");
+        properties["description_html"] = Text("The posting's description as the provider's HTML; present only with ?include=description.");
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = description };
+}
