@@ -1,3 +1,4 @@
+using Ingestor.Serving.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,7 @@ public static class ReadApiApplication
         app.UseReadApiErrors();
         app.MapHealthz();
         app.MapJobPostingsApi();
+        app.MapRecordPages();
         return app;
     }
 }

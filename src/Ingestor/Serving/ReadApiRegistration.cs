@@ -17,6 +17,8 @@ public static class ReadApiRegistration
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [DatabaseHealthCheck.ReadyTag]);
         builder.Services.AddSingleton<OrgRecords>();
         builder.Services.AddSingleton<SourceRecords>();
+        // The record pages: Razor components rendered on the server (RazorComponentResult), no interactivity.
+        builder.Services.AddRazorComponents();
         return builder;
     }
 
