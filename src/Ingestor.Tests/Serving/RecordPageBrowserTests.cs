@@ -6,18 +6,15 @@ namespace Ingestor.Tests.Serving;
 /// <summary>The record page in a real headless browser: what a reader sees, and where its links lead.</summary>
 public sealed class RecordPageBrowserTests(TestServers servers, ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
-    private const string FalBackendId = "5d7bb08593f65e24f2b9df8aacb01cb3c3976d37";
+    private const string FalBackendId = ServedFal.BackendId;
     private const string FalSourceUrl = "https://job-boards.greenhouse.io/fal/jobs/4009193009";
 
     [Fact]
     public async Task TheFalRecordPageShowsEverySectionAndItsLinksLeadToWorkingPages()
     {
-        await using var ingestor = await TestIngestor.StartAsync(servers, clock: new SteppingClock(SteppingClock.RecordDay, TimeSpan.Zero));
-        ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
-        await ingestor.PollAsync("fal");
-        await using var api = await TestReadApi.StartAsync(ingestor.Settings);
-        var orgId = await ingestor.ScalarAsync<Guid>("select org_id from orgs where name = 'fal'");
-        var origin = new Uri(api.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        await using var fal = await ServedFal.StartAsync(servers, ServedFal.AtTheRecordedPoll());
+        var orgId = fal.OrgId;
+        var origin = new Uri(fal.Api.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
 
@@ -60,7 +57,7 @@ public sealed class RecordPageBrowserTests(TestServers servers, ChromiumBrowser 
             new[]
             {
                 "/", $"/job-postings/v1/jobs/{FalBackendId}?include=description", $"/job-postings/v1/jobs/{FalBackendId}/events",
-                $"/job-postings/v1/orgs/{orgId}", $"/job-postings/v1/sources/{await ingestor.ScalarAsync<Guid>("select source_id from boards")}",
+                $"/job-postings/v1/orgs/{orgId}", $"/job-postings/v1/sources/{fal.SourceId}",
             }.Order(),
             followed.Select(link => link.PathAndQuery).Order());
         foreach (var link in followed)

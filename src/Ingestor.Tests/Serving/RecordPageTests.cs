@@ -7,8 +7,7 @@ namespace Ingestor.Tests.Serving;
 /// <summary><c>GET /jobs/{job_id}</c>, the output record's page, over the fal fixture ingested through the real pipeline.</summary>
 public sealed class RecordPageTests(TestServers servers)
 {
-    private const long Backend = 4009193009;
-    private const string FalBackendId = "5d7bb08593f65e24f2b9df8aacb01cb3c3976d37";
+    private const string FalBackendId = ServedFal.BackendId;
     private const string FalBackendPage = $"/jobs/{FalBackendId}";
     private const string Title = "Senior Software Engineer, Backend";
 
@@ -17,12 +16,8 @@ public sealed class RecordPageTests(TestServers servers)
     [Fact]
     public async Task TheFalRecordPageShowsTheOutputRecordsSectionsWithItsValues()
     {
-        await using var ingestor = await TestIngestor.StartAsync(servers, clock: new SteppingClock(SteppingClock.RecordDay, TimeSpan.Zero));
-        ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
-        var poll = await ingestor.PollAsync("fal");
-        await using var api = await TestReadApi.StartAsync(ingestor.Settings);
-        var orgId = await ingestor.ScalarAsync<Guid>("select org_id from orgs where name = 'fal'");
-        var sourceId = await ingestor.ScalarAsync<Guid>("select source_id from boards where board_token = 'fal'");
+        await using var fal = await ServedFal.StartAsync(servers, ServedFal.AtTheRecordedPoll());
+        var (api, poll, orgId, sourceId) = (fal.Api, fal.Polls.Single(), fal.OrgId, fal.SourceId);
         var record = JsonNode.Parse(await api.Client.GetStringAsync($"/job-postings/v1/jobs/{FalBackendId}?include=description", TestContext.Current.CancellationToken))!.AsObject();
 
         using var page = await HtmlPages.GetAsync(api.Client, FalBackendPage);
@@ -124,25 +119,17 @@ public sealed class RecordPageTests(TestServers servers)
     [Fact]
     public async Task TheEventsSectionListsEveryLifecycleEventAsTheEventsCallDoes()
     {
-        await using var ingestor = await TestIngestor.StartAsync(servers);
-        var board = BoardPayload.Of("fal");
-        ingestor.Greenhouse.Script("fal",
-            board.Reply(),
-            board.Copy().Edit(Backend, job => job["title"] = "Staff Software Engineer, Backend").Reply(),
-            board.Copy().Without(Backend).Reply(),
-            board.Reply());
-        var polls = new[] { await ingestor.PollAsync("fal"), await ingestor.PollAsync("fal"), await ingestor.PollAsync("fal"), await ingestor.PollAsync("fal") };
-        await using var api = await TestReadApi.StartAsync(ingestor.Settings);
-        var events = JsonNode.Parse(await api.Client.GetStringAsync($"/job-postings/v1/jobs/{FalBackendId}/events", TestContext.Current.CancellationToken))!["data"]!.AsArray();
+        await using var fal = await ServedFal.StartAsync(servers, replies: ServedFal.Lifecycle());
+        var events = JsonNode.Parse(await fal.Api.Client.GetStringAsync($"/job-postings/v1/jobs/{FalBackendId}/events", TestContext.Current.CancellationToken))!["data"]!.AsArray();
 
-        using var page = await HtmlPages.GetAsync(api.Client, FalBackendPage);
+        using var page = await HtmlPages.GetAsync(fal.Api.Client, FalBackendPage);
 
         var rows = page.Section("events").QuerySelectorAll("tbody tr").Select(row => row.Children.Select(HtmlPages.Text).ToList()).ToList();
         Assert.Equal(["opened", "updated", "closed", "reopened"], rows.Select(row => row[1]));
         Assert.Equal(["active", "active", "inactive", "active"], rows.Select(row => row[2]));
         Assert.Equal(["—", "title", "—", "title"], rows.Select(row => row[3]));
         Assert.Equal(events.Select(e => e!["changed_fields"] is JsonArray { Count: > 0 } fields ? string.Join(", ", fields) : "—"), rows.Select(row => row[3]));
-        Assert.Equal(polls.Select(p => p.RawPayloadUri), rows.Select(row => row[4]));
+        Assert.Equal(fal.Polls.Select(p => p.RawPayloadUri), rows.Select(row => row[4]));
         Assert.Equal(events.Select(e => DateTime.Parse((string)e!["occurred_at"]!).ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'")), rows.Select(row => row[0]));
         Assert.Equal(events.Select(e => e!["event_id"]!.ToString()), page.Section("events").QuerySelectorAll("tbody tr").Select(row => row.GetAttribute("data-event-id")));
     }
@@ -150,17 +137,15 @@ public sealed class RecordPageTests(TestServers servers)
     [Fact]
     public async Task MarkupInAPostingIsShownAsTextAndNeverBecomesMarkupOrALink()
     {
-        await using var ingestor = await TestIngestor.StartAsync(servers);
         // Greenhouse escapes its content once: a real script element, and the text of one (escaped twice).
-        var board = BoardPayload.Of("fal").Edit(Backend, job =>
+        var board = BoardPayload.Of("fal").Edit(ServedFal.Backend, job =>
         {
             job["title"] = "Backend <script>alert('title')</script> Engineer";
             job["content"] = "&lt;p&gt;Intro.&lt;/p&gt;&lt;script&gt;alert('html')&lt;/script&gt;&lt;p&gt;Write &amp;lt;script&amp;gt;alert('text')&amp;lt;/script&amp;gt; safely.&lt;/p&gt;";
             job["absolute_url"] = "javascript:alert('url')";
         });
-        ingestor.Greenhouse.Script("fal", board.Reply());
-        await ingestor.PollAsync("fal");
-        await using var api = await TestReadApi.StartAsync(ingestor.Settings);
+        await using var fal = await ServedFal.StartAsync(servers, replies: board.Reply());
+        var api = fal.Api;
         var record = JsonNode.Parse(await api.Client.GetStringAsync($"/job-postings/v1/jobs/{FalBackendId}?include=description", TestContext.Current.CancellationToken))!;
 
         using var page = await HtmlPages.GetAsync(api.Client, FalBackendPage);
@@ -198,12 +183,9 @@ public sealed class RecordPageTests(TestServers servers)
     [Fact]
     public async Task TheHomePageCountsWhatTheServerHoldsAndLinksToThePostings()
     {
-        await using var ingestor = await TestIngestor.StartAsync(servers);
-        ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
-        await ingestor.PollAsync("fal");
-        await using var api = await TestReadApi.StartAsync(ingestor.Settings);
+        await using var fal = await ServedFal.StartAsync(servers);
 
-        using var home = await HtmlPages.GetAsync(api.Client, "/");
+        using var home = await HtmlPages.GetAsync(fal.Api.Client, "/");
 
         Assert.Equal(HttpStatusCode.OK, home.Response.StatusCode);
         Assert.Equal(new Dictionary<string, string>
