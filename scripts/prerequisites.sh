@@ -18,6 +18,11 @@ need_node() {
   command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 }
 
+# Debian's chromium, the real browser the record page's browser test drives (through Playwright, whose own browser download is never used).
+need_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+}
+
 need_dotnet() {
   command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (https://dot.net)" >&2; exit 1; }
 }

@@ -14,12 +14,7 @@ public sealed class LinkedRecordEndpointTests(TestServers servers)
     public async Task EventsComeOldestFirstEachWithThePayloadThatProvedIt()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
-        var board = BoardPayload.Of("fal");
-        ingestor.Greenhouse.Script("fal",
-            board.Reply(),
-            board.Copy().Edit(Backend, job => job["title"] = "Staff Software Engineer, Backend").Reply(),
-            board.Copy().Without(Backend).Reply(),
-            board.Reply());
+        ingestor.Greenhouse.Script("fal", ServedFal.Lifecycle());
         var polls = new[] { await ingestor.PollAsync("fal"), await ingestor.PollAsync("fal"), await ingestor.PollAsync("fal"), await ingestor.PollAsync("fal") };
         await using var api = await TestReadApi.StartAsync(ingestor.Settings);
 

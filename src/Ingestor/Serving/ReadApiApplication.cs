@@ -1,5 +1,6 @@
 using Ingestor.Serving.Access;
 using Ingestor.Serving.OpenApi;
+using Ingestor.Serving.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,7 @@ public static class ReadApiApplication
         app.MapHealthz();
         app.MapJobPostingsApi();
         app.MapApiDocument();
+        app.MapRecordPages();
         return app;
     }
 }

@@ -29,6 +29,8 @@ public static class ReadApiRegistration
         builder.Services.AddSingleton<PostingSlices>();
         builder.Services.AddReadApiAccess();
         builder.Services.AddApiDocument();
+        // The record pages: Razor components rendered on the server (RazorComponentResult), no interactivity.
+        builder.Services.AddRazorComponents();
         return builder;
     }
 
