@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Ingestor.Serving.Feed;
 using Ingestor.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -20,6 +22,7 @@ public static class JobPostingsApi
         api.MapGet("/jobs/{job_id}/events", GetEventsAsync);
         api.MapGet("/orgs/{org_id}", GetOrgAsync);
         api.MapGet("/sources/{source_id}", GetSourceAsync);
+        api.MapChangeFeed();
         return app;
     }
 
@@ -83,7 +86,7 @@ public static class JobPostingsApi
     }
 
     /// <summary>A parameter the endpoint does not know is refused by name, never silently ignored.</summary>
-    private static IResult? UnknownQueryProblem(HttpRequest request, params string[] known) =>
+    internal static ProblemHttpResult? UnknownQueryProblem(HttpRequest request, params string[] known) =>
         request.Query.Keys.FirstOrDefault(key => !known.Contains(key)) is { } unknown
             ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown query parameter",
                 detail: $"'{unknown}' is not a parameter of this endpoint" + (known.Length == 0 ? "; it takes none." : $"; it takes {string.Join(", ", known)}."))

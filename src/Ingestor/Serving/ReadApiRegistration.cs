@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ingestor.Serving.Feed;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class ReadApiRegistration
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [DatabaseHealthCheck.ReadyTag]);
         builder.Services.AddSingleton<OrgRecords>();
         builder.Services.AddSingleton<SourceRecords>();
+        builder.Services.AddSingleton<ChangeFeed>();
         return builder;
     }
 
