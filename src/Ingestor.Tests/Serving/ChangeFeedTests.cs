@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Ingestor.Serving.Feed;
+using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Ingestor.Tests.Serving;
 
@@ -109,6 +112,35 @@ public sealed class ChangeFeedTests(TestServers servers)
         Assert.Empty(caughtUp.Data);
         Assert.Equal(1, update.Updated);
         Assert.Equal([AsServed(rows[6])], afterUpdate.Events, JsonNode.DeepEquals);
+    }
+
+    [Fact]
+    public async Task EventsWrittenBeforeTheFeedsMigrationAreServedFirstInTheOrderTheyWereWritten()
+    {
+        // A database as it stood before 005_change_feed: migrated, then that migration taken back.
+        var connectionString = await servers.CreateEmptyDatabaseAsync();
+        await using (var database = NpgsqlDataSource.Create(connectionString))
+        {
+            await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+            await using var connection = await database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            await connection.ExecuteAsync("alter table job_events drop column txid; delete from schema_migrations where version = 5");
+        }
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connectionString });
+        var board = BoardPayload.Of("fal");
+        ingestor.Greenhouse.Script("fal", board.Reply(), board.Copy().Without(Advocate).Reply(), board.Reply());
+        await ingestor.PollAsync("fal");
+        await ingestor.PollAsync("fal");
+
+        var applied = await ingestor.Get<Migrator>().MigrateAsync(CancellationToken.None);
+        await ingestor.PollAsync("fal");
+        await FeedConsumer.AllEventsBelowTheWatermarkAsync(ingestor);
+        await using var api = await TestReadApi.StartAsync(ingestor.Settings);
+        var walk = await new FeedConsumer(api.Client).WalkAsync(null, limit: 2);
+
+        Assert.Equal(["005_change_feed"], applied);
+        Assert.Equal(1, await ingestor.ScalarAsync<int>("select count(distinct txid)::int from job_events where event_type <> 'reopened'"));
+        Assert.Equal(["opened", "opened", "opened", "closed", "reopened"], walk.Events.Select(e => (string?)e["event_type"]));
+        Assert.Equal(await ingestor.QueryAsync<long>("select event_id from job_events order by event_id"), FeedConsumer.Ids(walk.Events));
     }
 
     /// <summary>Every stored event with its posting's provider and board, in the feed's order.</summary>
