@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Ingestor.Serving.Feed;
 using Ingestor.Serving.Slices;
 using Ingestor.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -34,6 +35,7 @@ public static class JobPostingsApi
         api.MapGet("/sources/{source_id}", GetSourceAsync)
             .RecordById<SourceRecord>("getSource", "A board: its provider, token and company, and the health of its polls");
         api.MapJobSlices();
+        api.MapChangeFeed();
         return app;
     }
 
@@ -99,7 +101,7 @@ public static class JobPostingsApi
         return await sources.FindAsync(id, cancellationToken) is { } source ? TypedResults.Ok(source) : RecordIds.Unknown("source_id", sourceId);
     }
 
-    private static IResult? UnknownQueryProblem(HttpRequest request, params string[] known) => UnknownQueryProblem(request.Query, known);
+    internal static ProblemHttpResult? UnknownQueryProblem(HttpRequest request, params string[] known) => UnknownQueryProblem(request.Query, known);
 
     /// <summary>What a record read by its id answers, for the OpenAPI document: the record, or a malformed (400) or unknown (404) id.</summary>
     private static RouteHandlerBuilder RecordById<TRecord>(this RouteHandlerBuilder endpoint, string operationId, string summary) => endpoint

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ingestor.Serving.Access;
+using Ingestor.Serving.Feed;
 using Ingestor.Serving.OpenApi;
 using Ingestor.Serving.Slices;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class ReadApiRegistration
         builder.Services.AddSingleton<OrgRecords>();
         builder.Services.AddSingleton<SourceRecords>();
         builder.Services.AddSingleton<PostingSlices>();
+        builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddReadApiAccess();
         builder.Services.AddApiDocument();
         // The record pages: Razor components rendered on the server (RazorComponentResult), no interactivity.

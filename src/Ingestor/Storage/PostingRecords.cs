@@ -97,7 +97,7 @@ public sealed class PostingRecords(NpgsqlDataSource database)
         """;
 
     /// <summary>A lifecycle event of a posting, with the archived payload that proved it.</summary>
-    public sealed record Event
+    public record Event
     {
         public required long EventId { get; init; }
         public required string EventType { get; init; }
