@@ -52,7 +52,7 @@ public sealed class RecordPageTests(TestServers servers)
         Assert.Equal(new Dictionary<string, string?>
         {
             ["Company jobs"] = $"/jobs?org_id={orgId}",
-            ["Company breakdowns"] = $"/job-postings/v1/jobs/facets?org_id={orgId}",
+            ["Company breakdowns"] = $"/jobs?org_id={orgId}#facets",
             ["ATS provider jobs"] = "/jobs?provider=greenhouse",
             ["Provider filtered search"] = "/job-postings/v1/jobs?provider=greenhouse",
             ["City jobs"] = "/jobs?city=San%20Francisco",

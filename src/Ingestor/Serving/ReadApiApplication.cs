@@ -40,6 +40,7 @@ public static class ReadApiApplication
         app.MapJobPostingsApi();
         app.MapApiDocument();
         app.MapRecordPages();
+        app.MapListPages();
         return app;
     }
 }

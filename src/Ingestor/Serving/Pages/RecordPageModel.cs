@@ -49,7 +49,7 @@ public sealed record RecordPageModel(
             var slices = new List<Slice>
             {
                 new("Company jobs", $"Postings from {Company}.", PageLinks.Slice("org_id", Job.OrgId.ToString())),
-                new("Company breakdowns", "Role, location, ATS and work model counts for this company.", PageLinks.ApiFacets("org_id", Job.OrgId.ToString())),
+                new("Company breakdowns", "Role, location, ATS and work model counts for this company.", PageLinks.Breakdowns(Job.OrgId)),
                 new("ATS provider jobs", $"Postings observed through {ProviderName}.", PageLinks.Slice("provider", Job.Provider)),
                 new("Provider filtered search", "The same provider as a filtered job collection (JSON).", PageLinks.ApiSlice("provider", Job.Provider)),
             };

@@ -9,15 +9,15 @@ namespace Ingestor.Serving.Pages;
 
 /// <summary>
 /// The pages a person reads: <c>/</c> and a posting's record page <c>/jobs/{job_id}</c>, rendered on the server from the same
-/// queries as the JSON endpoints. A page takes no query parameters and ignores any (a shared link often carries a few);
+/// queries as the JSON endpoints. These pages take no query parameters and ignore any (a shared link often carries a few);
 /// a malformed or unknown id is an error page with the API's words and status.
 /// </summary>
 public static class RecordPages
 {
     public static WebApplication MapRecordPages(this WebApplication app)
     {
-        app.MapGet(PageLinks.Home, HomeAsync);
-        app.MapGet($"{PageLinks.ListPages}/{{job_id}}", RecordAsync);
+        app.MapGet(PageLinks.Home, HomeAsync).ExcludeFromDescription();
+        app.MapGet($"{PageLinks.ListPages}/{{job_id}}", RecordAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -30,9 +30,9 @@ public static class RecordPages
         [FromServices] ProviderCatalog providers, CancellationToken cancellationToken)
     {
         if (!RecordIds.IsJobId(jobId))
-            return ProblemPage(RecordIds.Malformed("job_id", RecordIds.JobIdShape));
+            return ProblemPage.For(RecordIds.Malformed("job_id", RecordIds.JobIdShape));
         if (await postings.PostingAsync(jobId, cancellationToken) is not { } posting)
-            return ProblemPage(RecordIds.Unknown("job_id", jobId));
+            return ProblemPage.For(RecordIds.Unknown("job_id", jobId));
 
         var events = postings.EventsAsync(jobId, cancellationToken);
         var org = orgs.FindAsync(posting.OrgId, cancellationToken);
@@ -41,10 +41,7 @@ public static class RecordPages
         // A posting's company and board are foreign keys and its opening event is written with it: all three are there.
         var model = new RecordPageModel(
             JobRecord.From(posting), posting.DescriptionText, await events ?? [], (await org)!, (await source)!,
-            providers.DisplayNameOf(posting.Provider), $"{request.Scheme}://{request.Host}{request.PathBase}");
+            providers.DisplayNameOf(posting.Provider), PageLinks.Origin(request));
         return new RazorComponentResult<RecordPage>(new { Model = model });
     }
-
-    private static RazorComponentResult<ProblemPage> ProblemPage(ProblemHttpResult problem) =>
-        new(new { Status = problem.StatusCode, problem.ProblemDetails.Title, problem.ProblemDetails.Detail }) { StatusCode = problem.StatusCode };
 }
