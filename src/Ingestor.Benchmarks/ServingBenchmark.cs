@@ -60,6 +60,8 @@ internal static class ServingBenchmark
             await MeasureAsync(server, $"GET /jobs?limit={limit} (walks, following next_cursor)", http, (client, _) => WalkAsync(client, limit));
         }
         await MeasureAsync(server, "GET /jobs/facets", http, (client, _) => GetAsync(client, "/job-postings/v1/jobs/facets"));
+        await MeasureAsync(server, "GET /events?limit=500 (the whole feed, followed)", http, (client, _) => FollowFeedAsync(client));
+        await MeasureAsync(server, "GET /jobs/{id} as the HTML record page", http, (client, i) => GetAsync(client, $"/jobs/{jobIds[i % jobIds.Length]}"));
     }
 
     private static async Task IngestAsync(Dictionary<string, string?> settings)
@@ -82,6 +84,8 @@ internal static class ServingBenchmark
             start.ArgumentList.Add(argument);
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The per-client rate limit would measure 429s: every benchmark client shares one address.
+        start.Environment["ReadApi__RateLimit__PermitsPerSecond"] = "0";
         foreach (var (name, value) in settings)
             start.Environment[name.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
@@ -166,6 +170,17 @@ internal static class ServingBenchmark
         response.EnsureSuccessStatusCode();
         await response.Content.ReadAsByteArrayAsync();
         return 1;
+    }
+
+    /// <summary>Every event from the start of the feed until a page comes back empty; returns the pages it took.</summary>
+    private static async Task<int> FollowFeedAsync(HttpClient http)
+    {
+        var pages = 1;
+        for (var page = JsonNode.Parse(await http.GetStringAsync("/job-postings/v1/events?limit=500"))!;
+             page["data"]!.AsArray().Count > 0;
+             pages++)
+            page = JsonNode.Parse(await http.GetStringAsync($"/job-postings/v1/events?limit=500&cursor={(string?)page["next_cursor"]}"))!;
+        return pages;
     }
 
     /// <summary>The whole board, page by page; returns the pages it took.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
-using Npgsql;
 
 namespace Ingestor.Tests.Hosting;
 
@@ -14,16 +13,16 @@ public sealed class WorkerHealthTests(TestServers servers)
         await using var ingestor = await TestIngestor.StartAsync(servers);
         var port = LoopbackPort.Free();
         var settings = new Dictionary<string, string?>(ingestor.Settings) { ["Metrics:Port"] = port.ToString() };
-        var database = new NpgsqlConnectionStringBuilder(ingestor.Settings["ConnectionStrings:Postgres"]).Database!;
+        var database = ingestor.Settings["ConnectionStrings:Postgres"]!;
         var cancel = TestContext.Current.CancellationToken;
 
         await using var worker = IngestorProcess.Start(settings);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await Readiness.WaitUntilReadyAsync(http, worker);
         var metrics = await http.GetStringAsync("/metrics", cancel);
-        await AcceptingConnectionsAsync(database, false);
+        await DatabaseOutage.BeginAsync(servers, database);
         var whileRefused = await ProbesAsync(http, HttpStatusCode.ServiceUnavailable);
-        await AcceptingConnectionsAsync(database, true);
+        await DatabaseOutage.EndAsync(servers, database);
         var afterwards = await ProbesAsync(http, HttpStatusCode.OK);
         worker.Terminate();
 
@@ -52,19 +51,5 @@ public sealed class WorkerHealthTests(TestServers servers)
         using (ready)
         using (var live = await http.GetAsync("/healthz/live", cancel))
             return (live.StatusCode, ready.StatusCode, await ready.Content.ReadAsStringAsync(cancel));
-    }
-
-    /// <summary>Lets the database take connections again, or refuses new ones and ends those it has, as an outage would.</summary>
-    private async Task AcceptingConnectionsAsync(string database, bool accepting)
-    {
-        var admin = new NpgsqlConnectionStringBuilder(servers.Postgres.ConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"""
-            alter database "{database}" with allow_connections {accepting};
-            select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '{database}' and not {accepting};
-            """, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -19,6 +19,8 @@ public sealed class IngestorProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public string Error { get { lock (_error) return _error.ToString(); } }
