@@ -16,8 +16,8 @@ public static class RecordPages
 {
     public static WebApplication MapRecordPages(this WebApplication app)
     {
-        app.MapGet(PageLinks.Home, HomeAsync);
-        app.MapGet($"{PageLinks.ListPages}/{{job_id}}", RecordAsync);
+        app.MapGet(PageLinks.Home, HomeAsync).ExcludeFromDescription();
+        app.MapGet($"{PageLinks.ListPages}/{{job_id}}", RecordAsync).ExcludeFromDescription();
         return app;
     }
 
