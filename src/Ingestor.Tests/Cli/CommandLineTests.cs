@@ -50,6 +50,7 @@ public sealed class CommandLineTests(TestServers servers)
         Assert.Equal("Staff Software Engineer, Backend", (string?)record["posting"]!["title"]);
         Assert.Equal(["opened", "updated"], record["events"]!.AsArray().Select(e => (string?)e!["event_type"]));
         Assert.Equal(["title"], record["events"]![1]!["changed_fields"]!.AsArray().Select(f => (string?)f));
+        Assert.All(record["events"]!.AsArray(), e => Assert.DoesNotContain("txid", e!.AsObject().Select(field => field.Key)));
     }
 
     [Fact]

@@ -31,9 +31,12 @@ public sealed class OpenApiDocumentTests(TestServers servers)
             new[]
             {
                 "/job-postings/v1/jobs/{job_id}", "/job-postings/v1/jobs/{job_id}/events", "/job-postings/v1/orgs/{org_id}",
-                "/job-postings/v1/sources/{source_id}", "/healthz/live", "/healthz/ready",
+                "/job-postings/v1/sources/{source_id}", "/job-postings/v1/jobs", "/job-postings/v1/jobs/facets", "/job-postings/v1/events",
+                "/healthz/live", "/healthz/ready",
             },
             path => Assert.Contains(path, paths.Select(p => p.Key)));
+        // The HTML pages (/, /jobs, /jobs/{job_id}) are for people, not part of the contract.
+        Assert.All(paths, path => Assert.Matches("^/(job-postings/v1|healthz)/", path.Key));
         Assert.Equal(paths.Select(path => path.Key).Order(StringComparer.Ordinal), paths.Select(path => path.Key));
         var getJob = paths["/job-postings/v1/jobs/{job_id}"]!["get"]!;
         Assert.Equal(["job_id", "include"], getJob["parameters"]!.AsArray().Select(p => (string?)p!["name"]));
@@ -43,6 +46,63 @@ public sealed class OpenApiDocumentTests(TestServers servers)
         Assert.NotNull(getJob["responses"]!["429"]!["headers"]!["Retry-After"]);
         var key = document["components"]!["securitySchemes"]!["ApiKey"]!;
         Assert.Equal(("apiKey", "header", "X-Api-Key"), ((string?)key["type"], (string?)key["in"], (string?)key["name"]));
+    }
+
+    [Theory]
+    [InlineData("/job-postings/v1/jobs", "listJobs", "JobPage")]
+    [InlineData("/job-postings/v1/jobs/facets", "getJobFacets", "JobFacets")]
+    [InlineData("/job-postings/v1/events", "listEvents", "FeedPage")]
+    public async Task AListDescribesExactlyTheQueryParametersItTakes(string path, string operationId, string schema)
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        await using var api = await TestReadApi.StartAsync(ingestor.Settings);
+        var cancel = TestContext.Current.CancellationToken;
+
+        var operation = JsonNode.Parse(await api.Client.GetStringAsync("/openapi/v1.json", cancel))!["paths"]![path]!["get"]!;
+        using var refused = await api.Client.GetAsync($"{path}?not_a_parameter=1", cancel);
+        var detail = (string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync(cancel))!["detail"];
+
+        Assert.Equal(operationId, (string?)operation["operationId"]);
+        Assert.Equal($"#/components/schemas/{schema}", (string?)operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        Assert.Equal("#/components/schemas/ProblemDetails", (string?)operation["responses"]!["400"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
+        var parameters = operation["parameters"]!.AsArray();
+        Assert.All(parameters, parameter =>
+        {
+            Assert.Equal("query", (string?)parameter!["in"]);
+            Assert.False(string.IsNullOrWhiteSpace((string?)parameter["description"]));
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.NotNull(detail);
+        var taken = detail[(detail.IndexOf("it takes ", StringComparison.Ordinal) + "it takes ".Length)..].TrimEnd('.').Split(", ");
+        Assert.Equal(taken, parameters.Select(parameter => (string?)parameter!["name"]));
+    }
+
+    [Fact]
+    public async Task TheListParametersCarryTheShapesTheirParsersAccept()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        await using var api = await TestReadApi.StartAsync(ingestor.Settings);
+
+        var paths = JsonNode.Parse(await api.Client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!["paths"]!;
+        JsonNode Schema(string path, string name) =>
+            paths[path]!["get"]!["parameters"]!.AsArray().Single(parameter => (string?)parameter!["name"] == name)!["schema"]!;
+        string[] Enum(string path, string name) => [.. Schema(path, name)["enum"]!.AsArray().Select(value => (string)value!)];
+
+        Assert.Equal(("string", "uuid"), ((string?)Schema("/job-postings/v1/jobs", "org_id")["type"], (string?)Schema("/job-postings/v1/jobs", "org_id")["format"]));
+        Assert.Equal(["active", "inactive"], Enum("/job-postings/v1/jobs/facets", "status"));
+        Assert.Equal(["remote", "hybrid", "onsite"], Enum("/job-postings/v1/jobs", "workplace_type"));
+        Assert.Equal(["ashby", "greenhouse", "lever", "smartrecruiters"], Enum("/job-postings/v1/jobs", "provider"));
+        Assert.Equal(Enum("/job-postings/v1/jobs", "provider"), Enum("/job-postings/v1/events", "provider"));
+        Assert.Equal(["opened", "updated", "closed", "reopened"], Enum("/job-postings/v1/events", "event_type"));
+        Assert.Equal("boolean", (string?)Schema("/job-postings/v1/jobs", "is_remote")["type"]);
+        Assert.Equal("number", (string?)Schema("/job-postings/v1/jobs", "salary_min_at_least")["type"]);
+        Assert.Equal("date-time", (string?)Schema("/job-postings/v1/jobs/facets", "changed_since")["format"]);
+        Assert.All(new[] { "/job-postings/v1/jobs", "/job-postings/v1/events" }, path =>
+        {
+            var limit = Schema(path, "limit");
+            Assert.Equal(("integer", 1, 500, 50), ((string?)limit["type"], (int)limit["minimum"]!, (int)limit["maximum"]!, (int)limit["default"]!));
+            Assert.Equal("string", (string?)Schema(path, "cursor")["type"]);
+        });
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
@@ -21,7 +20,7 @@ public sealed class ServeProcessTests(TestServers servers)
 
         await using var service = IngestorProcess.Start(settings, "--serve", "--urls", address);
         using var http = new HttpClient { BaseAddress = new Uri(address) };
-        await WaitUntilReadyAsync(http, service);
+        await Readiness.WaitUntilReadyAsync(http, service);
         var record = JsonNode.Parse(await http.GetStringAsync("/job-postings/v1/jobs/5d7bb08593f65e24f2b9df8aacb01cb3c3976d37", TestContext.Current.CancellationToken))!;
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         service.Terminate();
@@ -55,24 +54,5 @@ public sealed class ServeProcessTests(TestServers servers)
 
         Assert.Equal(2, exitCode);
         Assert.Contains("--urls goes with --serve", error);
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient http, IngestorProcess service)
-    {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(60); waited += TimeSpan.FromMilliseconds(200))
-        {
-            try
-            {
-                using var ready = await http.GetAsync("/healthz/ready", TestContext.Current.CancellationToken);
-                if (ready.StatusCode == HttpStatusCode.OK)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-        Assert.Fail($"--serve never became ready. Output: {service.Output} Error: {service.Error}");
     }
 }

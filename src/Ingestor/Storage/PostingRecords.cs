@@ -10,6 +10,7 @@ public sealed class PostingRecords(NpgsqlDataSource database)
     // Oldest first; events of one poll share their time, so the event id breaks the tie in the order they were written.
     private const string EventOrder = "occurred_at, event_id";
 
+    /// <summary>A posting's row and its events, as --show prints them: every column of an event but txid, the change feed's internal order.</summary>
     public async Task<JsonObject?> FindAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -18,7 +19,9 @@ public sealed class PostingRecords(NpgsqlDataSource database)
             select json_build_object(
                 'posting', row_to_json(p),
                 'events', (select coalesce(json_agg(row_to_json(e) order by {EventOrder}), '[]')
-                           from job_events e where e.job_id = p.job_id))::text
+                           from (select event_id, job_id, poll_id, event_type, occurred_at, content_hash, source_hash,
+                                        status_after, raw_payload_uri, changed_fields
+                                 from job_events where job_id = p.job_id) e))::text
             from postings p where p.job_id = @JobId
             """, new { JobId = jobId.Trim().ToLowerInvariant() });
         return record is null ? null : JsonNode.Parse(record)!.AsObject();

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Ingestor.Providers;
+using Ingestor.Serving.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingestor.Serving.Feed;
 
@@ -20,7 +22,24 @@ public static class ChangeFeedApi
 
     public static IEndpointRouteBuilder MapChangeFeed(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/events", GetEventsAsync);
+        api.MapGet("/events", GetEventsAsync)
+            .WithName("listEvents")
+            .WithSummary("The change feed: every posting's lifecycle events, in the order they were written")
+            .WithDescription(
+                "Follow next_cursor from the first page (no cursor) to get each event of every board exactly once. next_cursor is " +
+                "always present and never passes an event not yet served: a consumer that has caught up asks again later from it. " +
+                "Events are in the order their transactions began writing; a posting's own events are numbered (event_id) in the " +
+                "order they happened, so apply an event only above the last event_id applied to that posting. Empty parameters " +
+                "count as absent.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithQuery(services =>
+            [
+                QueryDescription.Cursor(
+                    "Opaque: the next_cursor of the previous page, sent with the same event_type and provider. Left out: the beginning of the feed."),
+                QueryDescription.Limit(DefaultLimit, MaxLimit),
+                QueryDescription.OneOf("event_type", EventTypes, "Only events of this type."),
+                QueryDescription.OneOf("provider", services.GetRequiredService<ProviderCatalog>().Names, "Only events of postings of this provider's boards."),
+            ]);
         return api;
     }
 
