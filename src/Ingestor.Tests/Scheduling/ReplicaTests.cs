@@ -1,0 +1,85 @@
+using Ingestor.Tests.Infrastructure;
+
+namespace Ingestor.Tests.Scheduling;
+
+/// <summary>Three worker processes on one database, one of them killed mid-sweep.</summary>
+public sealed class ReplicaTests(TestServers servers, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(4);
+    // Longer than a poll takes even on a loaded machine: a poll that outlasts its lease may be fetched twice.
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Fetch = TimeSpan.FromSeconds(2);
+
+    private sealed record Poll(string Board, DateTime StartedAt);
+
+    private sealed record Held(string Board, DateTime ClaimedUntil);
+
+    [Fact]
+    public async Task ThreeReplicasNeverFetchABoardTwiceInAnIntervalAndTakeOverAKilledOnesBoardsWhenItsLeaseEnds()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var boards = Enumerable.Range(0, 30).Select(i => $"replica-{i:00}").ToList();
+        foreach (var board in boards)
+        {
+            // Every fetch takes a while, so a replica always has polls in flight when it is killed.
+            ingestor.Greenhouse.Script(board, Reply.Board("fal") with { Delay = Fetch });
+            await ingestor.RegisterAsync(board);
+        }
+        await ingestor.ScalarAsync<int>("update boards set poll_interval = @Interval, next_poll_at = now() returning 1", new { Interval });
+        var settings = new Dictionary<string, string?>(ingestor.Settings)
+        {
+            ["Scheduling:SweepInterval"] = Sweep.ToString(),
+            ["Scheduling:ClaimLease"] = Lease.ToString(),
+        };
+
+        var replicas = Enumerable.Range(0, 3).Select(_ => IngestorProcess.Start(settings)).ToList();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(8), cancel);
+            var killed = new { Replica = $"{Environment.MachineName}/{replicas[0].Id}" };
+            // Killed mid-sweep: while it holds boards it is fetching.
+            for (var waited = 0; await ingestor.ScalarAsync<int>("select count(*)::int from boards where claimed_by = @Replica", killed) < 2; waited++)
+            {
+                Assert.True(waited < 1500, replicas[0].Error);
+                await Task.Delay(20, cancel);
+            }
+            await replicas[0].KillAsync();
+            var held = await ingestor.QueryAsync<Held>("select board_token as board, claimed_until from boards where claimed_by = @Replica", killed);
+            await Task.Delay(Lease + TimeSpan.FromSeconds(12), cancel);
+            foreach (var replica in replicas.Skip(1))
+                replica.Terminate();
+            foreach (var replica in replicas.Skip(1))
+                Assert.Equal(0, await replica.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+
+            var fetches = boards.Sum(ingestor.Greenhouse.Requests);
+            var recorded = await ingestor.ScalarAsync<int>("select count(*)::int from polls");
+            var polls = await ingestor.QueryAsync<Poll>(
+                "select b.board_token as board, p.started_at from polls p join boards b using (source_id) where p.outcome = 'succeeded' order by 1, 2");
+            var gaps = polls.GroupBy(p => p.Board)
+                .SelectMany(board => board.Zip(board.Skip(1), (first, next) => next.StartedAt - first.StartedAt)).ToList();
+            var span = polls.Max(p => p.StartedAt) - polls.Min(p => p.StartedAt);
+            output.WriteLine($"{polls.Count} polls of {boards.Count} boards over {span.TotalSeconds:0.0} s: " +
+                             $"{polls.Count / (boards.Count * span / Interval):0.00} polls per board per interval; " +
+                             $"gaps {gaps.Min().TotalSeconds:0.0}–{gaps.Max().TotalSeconds:0.0} s; {held.Count} boards held by the killed replica");
+
+            Assert.All(boards, board => Assert.True(polls.Count(p => p.Board == board) >= 2, $"{board} was left behind"));
+            // No double fetch: a board's next poll starts no sooner than its interval (less jitter) after the last; and every
+            // fetch but those the killed replica had in flight is a recorded poll.
+            Assert.All(gaps, gap => Assert.True(gap >= Interval * 0.9, $"a board was polled again after {gap}"));
+            Assert.InRange(fetches - recorded, 0, held.Count);
+            // The killed replica's boards wait for its lease to end, then another replica takes them.
+            Assert.NotEmpty(held);
+            Assert.All(held, board => Assert.Contains(polls, p => p.Board == board.Board && p.StartedAt >= board.ClaimedUntil));
+            Assert.All(held, board => Assert.DoesNotContain(polls, p => p.Board == board.Board && p.StartedAt > board.ClaimedUntil - Lease && p.StartedAt < board.ClaimedUntil));
+            var byReplica = await ingestor.QueryAsync<int>("select count(*)::int from boards where claimed_by is not null");
+            Assert.Equal([0], byReplica);
+        }
+        finally
+        {
+            foreach (var replica in replicas)
+                await replica.DisposeAsync();
+        }
+    }
+}
