@@ -23,6 +23,7 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
 
     public NormalizedPosting Normalize(string provider, string boardToken, SourceJob job)
     {
+        FieldLimits.Check(job);
         var (jobId, sourceHash) = Identify(provider, boardToken, job.Key, job.Source);
         var description = job.DescriptionHtml() is { } html && !string.IsNullOrWhiteSpace(html) ? HtmlText.FromHtml(html) : null;
         var location = locations.Parse(job.LocationText, job.Places);
