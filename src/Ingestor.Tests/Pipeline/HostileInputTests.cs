@@ -77,4 +77,26 @@ public sealed class HostileInputTests(TestServers servers)
         Assert.Equal(PollOutcome.Succeeded, after.Outcome);
         Assert.Equal(3, await ingestor.ScalarAsync<int>("select count(*)::int from postings where status = 'active'"));
     }
+
+    [Fact]
+    public async Task ACompressedBodyThatInflatesPastTheCapIsRefusedBeforeItIsArchived()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?> { ["Greenhouse:MaxPayloadBytes"] = "1048576" });
+        // 20 MB of JSON that gzip sends in a few kilobytes.
+        var bomb = Reply.Json("{\"jobs\": [" + new string(' ', 20_000_000) + "]}") with { Encoding = "gzip" };
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal") with { Encoding = "gzip" }, bomb, Reply.Board("fal"));
+        Assert.Equal(PollOutcome.Succeeded, (await ingestor.PollAsync("fal")).Outcome);
+        var archived = (await servers.S3.KeysAsync(ingestor.Bucket)).Count;
+
+        var (hostile, after, unchanged) = await PollThroughAsync(ingestor);
+
+        Assert.Equal(PollOutcome.Failed, hostile.Outcome);
+        Assert.Contains("larger than the configured cap of 1,048,576 bytes (Greenhouse:MaxPayloadBytes)", hostile.Error);
+        // The client asks for gzip and reads it (the first poll's answer came compressed); the bomb came the same way.
+        Assert.Equal("gzip", await ingestor.ScalarAsync<string>("select content_encoding from polls order by started_at limit 1"));
+        Assert.Contains("gzip", ingestor.Greenhouse.LastRequestHeaders("fal")!.AcceptEncoding.ToString());
+        Assert.True(unchanged, "a posting or event changed");
+        Assert.Equal(archived, (await servers.S3.KeysAsync(ingestor.Bucket)).Count);
+        Assert.Equal(PollOutcome.Succeeded, after.Outcome);
+    }
 }
