@@ -81,24 +81,23 @@ public static class JobPostingsApi
             : RecordIds.Unknown("job_id", jobId);
     }
 
-    private static async Task<IResult> GetOrgAsync(
-        [FromRoute(Name = "org_id"), Description("The company's UUID.")] string orgId, HttpRequest request, OrgRecords orgs, CancellationToken cancellationToken)
-    {
-        if (!RecordIds.TryParseUuid(orgId, out var id))
-            return RecordIds.Malformed("org_id", RecordIds.UuidShape);
-        if (UnknownQueryProblem(request) is { } unknownParameter)
-            return unknownParameter;
-        return await orgs.FindAsync(id, cancellationToken) is { } org ? TypedResults.Ok(org) : RecordIds.Unknown("org_id", orgId);
-    }
+    private static Task<IResult> GetOrgAsync(
+        [FromRoute(Name = "org_id"), Description("The company's UUID.")] string orgId, HttpRequest request, OrgRecords orgs, CancellationToken cancellationToken) =>
+        RecordByUuidAsync("org_id", orgId, request, id => orgs.FindAsync(id, cancellationToken));
 
-    private static async Task<IResult> GetSourceAsync(
-        [FromRoute(Name = "source_id"), Description("The board's UUID.")] string sourceId, HttpRequest request, SourceRecords sources, CancellationToken cancellationToken)
+    private static Task<IResult> GetSourceAsync(
+        [FromRoute(Name = "source_id"), Description("The board's UUID.")] string sourceId, HttpRequest request, SourceRecords sources, CancellationToken cancellationToken) =>
+        RecordByUuidAsync("source_id", sourceId, request, id => sources.FindAsync(id, cancellationToken));
+
+    /// <summary>A record named by a UUID: 400 for a malformed id or any query parameter, 404 for an id nobody has.</summary>
+    private static async Task<IResult> RecordByUuidAsync<TRecord>(string name, string value, HttpRequest request, Func<Guid, Task<TRecord?>> find)
+        where TRecord : class
     {
-        if (!RecordIds.TryParseUuid(sourceId, out var id))
-            return RecordIds.Malformed("source_id", RecordIds.UuidShape);
+        if (!RecordIds.TryParseUuid(value, out var id))
+            return RecordIds.Malformed(name, RecordIds.UuidShape);
         if (UnknownQueryProblem(request) is { } unknownParameter)
             return unknownParameter;
-        return await sources.FindAsync(id, cancellationToken) is { } source ? TypedResults.Ok(source) : RecordIds.Unknown("source_id", sourceId);
+        return await find(id) is { } record ? TypedResults.Ok(record) : RecordIds.Unknown(name, value);
     }
 
     internal static ProblemHttpResult? UnknownQueryProblem(HttpRequest request, params string[] known) => UnknownQueryProblem(request.Query, known);
