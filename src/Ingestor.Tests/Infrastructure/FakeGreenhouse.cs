@@ -68,11 +68,16 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeGreenhouse(app);
         app.MapGet("/{tenant}/v1/boards/{token}/jobs", fake.AnswerAsync);
+        // A job's own endpoint is scripted as token/jobs/id (Lever's as lever:site/id); unscripted, it answers 404 as a closed job's does.
+        app.MapGet("/{tenant}/v1/boards/{token}/jobs/{id}", (HttpContext context, string tenant, string token, string id) =>
+            fake.AnswerAsync(context, tenant, $"{token}/jobs/{id}"));
         // The other providers' boards are scripted as provider:token.
         app.MapGet("/{tenant}/posting-api/job-board/{token}", (HttpContext context, string tenant, string token) =>
             fake.AnswerAsync(context, tenant, $"ashby:{token}"));
         app.MapGet("/{tenant}/v0/postings/{token}", (HttpContext context, string tenant, string token) =>
             fake.AnswerAsync(context, tenant, $"lever:{token}"));
+        app.MapGet("/{tenant}/v0/postings/{token}/{id}", (HttpContext context, string tenant, string token, string id) =>
+            fake.AnswerAsync(context, tenant, $"lever:{token}/{id}"));
         app.MapGet("/{tenant}/eu/v0/postings/{token}", (HttpContext context, string tenant, string token) =>
             fake.AnswerAsync(context, tenant, $"lever:eu:{token}"));
         app.MapGet("/{tenant}/v1/companies/{company}/postings", (HttpContext context, string tenant, string company, int offset) =>

@@ -162,7 +162,12 @@ public sealed class LifecycleTests(TestServers servers)
     [Fact]
     public async Task ASecondCompleteSnapshotConfirmsAMassDisappearance()
     {
-        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?> { ["Polling:MinActiveForCloseGuard"] = "3" });
+        // No job endpoint is asked, as for a provider without one: the guard alone holds the closes.
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?>
+        {
+            ["Polling:MinActiveForCloseGuard"] = "3",
+            ["Polling:CloseChecksPerPoll"] = "0",
+        });
         var board = BoardPayload.Of("fal");
         var emptied = BoardPayload.Of("empty");
         ingestor.Greenhouse.Script("fal", board.Reply(), emptied.Reply());

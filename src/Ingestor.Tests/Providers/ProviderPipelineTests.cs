@@ -49,8 +49,12 @@ public sealed class ProviderPipelineTests(TestServers servers)
         board.Jobs(changed).RemoveAt(1);
         ingestor.Greenhouse.Script(board.Board, Reply.Json(changed.ToJsonString()));
         var updated = await ingestor.PollAsync(board.Board);
+        // Neither has a job endpoint whose 404 settles a close (Ashby has none, Lever's 404s unlisted postings too): the second absence closes.
+        var missedAgain = await ingestor.PollAsync(board.Board);
 
-        Assert.Equal((PollOutcome.Succeeded, 1, 1, jobs.Count - 2), (updated.Outcome, updated.Updated, updated.Closed, updated.Unchanged));
+        Assert.Equal((PollOutcome.Succeeded, 1, 0, jobs.Count - 2), (updated.Outcome, updated.Updated, updated.Closed, updated.Unchanged));
+        Assert.Equal((PollOutcome.Succeeded, 1, jobs.Count - 1), (missedAgain.Outcome, missedAgain.Closed, missedAgain.Unchanged));
+        Assert.Equal("absent_twice", await ingestor.ScalarAsync<string>("select closed_reason from job_events where event_type = 'closed'"));
         Assert.Equal(["title"], await ingestor.QueryAsync<string>(
             "select unnest(changed_fields) from job_events where event_type = 'updated' and job_id = @id",
             new { id = JobId.For(board.Provider, board.Token, first) }));

@@ -105,7 +105,7 @@ public sealed class ChangeFeedTests(TestServers servers)
         Assert.Equal(rows.Take(6).Select(AsServed), walk.Events, JsonNode.DeepEquals);
         Assert.All(walk.Events, e => Assert.Equal(
             ["job_id", "provider", "source_id", "event_id", "event_type", "occurred_at", "content_hash", "source_hash", "status_after",
-             "raw_payload_uri", "changed_fields"],
+             "raw_payload_uri", "changed_fields", "closed_reason", "evidence"],
             e.Select(field => field.Key)));
         Assert.Equal(FeedConsumer.Ids(walk.Events), FeedConsumer.Ids(firstPage.Data));
         Assert.Equal(FeedConsumer.Ids(firstPage.Data), FeedConsumer.Ids(withEmptyParameters.Data));
@@ -146,7 +146,7 @@ public sealed class ChangeFeedTests(TestServers servers)
     /// <summary>Every stored event with its posting's provider and board, in the feed's order.</summary>
     internal static async Task<IReadOnlyList<FeedEvent>> StoredEventsAsync(TestIngestor ingestor) =>
         await ingestor.QueryAsync<FeedEvent>(
-            "select e.*, p.provider, p.source_id from job_events e join posting_rows p on p.job_id = e.job_id order by e.txid, e.event_id");
+            "select e.*, e.evidence::text as evidence_json, p.provider, p.source_id from job_events e join posting_rows p on p.job_id = e.job_id order by e.txid, e.event_id");
 
     private static JsonObject AsServed(FeedEvent stored) => JsonSerializer.SerializeToNode(stored, SnakeCase)!.AsObject();
 }

@@ -26,8 +26,11 @@ public sealed class LinkedRecordEndpointTests(TestServers servers)
         Assert.Equal(["active", "active", "inactive", "active"], events.Select(e => (string?)e["status_after"]));
         Assert.Equal(polls.Select(p => p.RawPayloadUri), events.Select(e => (string?)e["raw_payload_uri"]));
         Assert.Equal(["title"], events[1]["changed_fields"]!.AsArray().Select(f => (string?)f));
+        Assert.Equal([null, null, "confirmed_gone", null], events.Select(e => (string?)e["closed_reason"]));
+        Assert.Equal(404, (int)events[2]["evidence"]!["check"]!["status"]!);
+        Assert.Equal([polls[2].PollId.ToString()], events[2]["evidence"]!["polls"]!.AsArray().Select(p => (string?)p));
         Assert.All(events, e => Assert.Equal(
-            ["event_id", "event_type", "occurred_at", "content_hash", "source_hash", "status_after", "raw_payload_uri", "changed_fields"],
+            ["event_id", "event_type", "occurred_at", "content_hash", "source_hash", "status_after", "raw_payload_uri", "changed_fields", "closed_reason", "evidence"],
             e.Select(field => field.Key)));
         var times = events.Select(e => DateTimeOffset.Parse((string)e["occurred_at"]!)).ToList();
         Assert.Equal(times.Order(), times);

@@ -62,7 +62,7 @@ public sealed class RecordPageTests(TestServers servers)
         }, slices);
 
         var opened = Assert.Single(page.Section("events").QuerySelectorAll("tbody tr"));
-        Assert.Equal(["2026-06-06 18:41:04Z", "opened", "active", "—", poll.RawPayloadUri], opened.Children.Select(HtmlPages.Text));
+        Assert.Equal(["2026-06-06 18:41:04Z", "opened", "active", "—", "—", poll.RawPayloadUri], opened.Children.Select(HtmlPages.Text));
 
         var linked = page.Section("linked").QuerySelector("table")!;
         Assert.Equal(new Dictionary<string, string?>
@@ -129,7 +129,8 @@ public sealed class RecordPageTests(TestServers servers)
         Assert.Equal(["active", "active", "inactive", "active"], rows.Select(row => row[2]));
         Assert.Equal(["—", "title", "—", "title"], rows.Select(row => row[3]));
         Assert.Equal(events.Select(e => e!["changed_fields"] is JsonArray { Count: > 0 } fields ? string.Join(", ", fields) : "—"), rows.Select(row => row[3]));
-        Assert.Equal(fal.Polls.Select(p => p.RawPayloadUri), rows.Select(row => row[4]));
+        Assert.Equal(["—", "—", "confirmed_gone (job page answered 404)", "—"], rows.Select(row => row[4]));
+        Assert.Equal(fal.Polls.Select(p => p.RawPayloadUri), rows.Select(row => row[5]));
         Assert.Equal(events.Select(e => DateTime.Parse((string)e!["occurred_at"]!).ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'")), rows.Select(row => row[0]));
         Assert.Equal(events.Select(e => e!["event_id"]!.ToString()), page.Section("events").QuerySelectorAll("tbody tr").Select(row => row.GetAttribute("data-event-id")));
     }

@@ -6,6 +6,7 @@ using Ingestor.Providers;
 using Ingestor.Storage;
 using Ingestor.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -24,6 +25,7 @@ public sealed class BoardPoller(
     ChangedPayloadBudget budget,
     PostingStore store,
     Boards boards,
+    IOptions<PollingOptions> options,
     TimeProvider clock,
     ILogger<BoardPoller> logger)
 {
@@ -108,10 +110,27 @@ public sealed class BoardPoller(
         using var snapshot = provider.ReadSnapshot(response.Body);
         await using var transaction = await store.BeginAsync(board, cancellationToken);
         var (postings, problems) = Normalize(provider, board, snapshot, transaction, response.ReceivedAt);
+        var isComplete = snapshot.IsComplete && problems.Count == 0;
+        var checks = isComplete && provider is IChecksJobs checker && options.Value.CloseChecksPerPoll > 0
+            ? await CheckAsync(checker, board, transaction.ClosesToCheck(postings, options.Value.CloseChecksPerPoll), cancellationToken)
+            : new Dictionary<string, JobCheck>();
         var observed = new ObservedSnapshot(
-            attempt.Receipt(response), attempt.RawUri, postings, snapshot.IsComplete && problems.Count == 0, snapshot.DeclaredTotal,
-            [.. snapshot.RejectedJobs, .. problems]);
+            attempt.Receipt(response), attempt.RawUri, postings, isComplete, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems], checks);
         return await transaction.ApplyAsync(observed, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks the job endpoint of each posting the list lacks, all at once (the host's politeness limits still apply), each for at
+    /// most <see cref="PollingOptions.CloseCheckTimeout"/>: the poll's transaction is open meanwhile, so it waits on nothing slower.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, JobCheck>> CheckAsync(
+        IChecksJobs checker, BoardRef board, IReadOnlyList<(string JobId, string Key)> missing, CancellationToken cancellationToken)
+    {
+        var checks = await Task.WhenAll(missing.Select(async posting =>
+            (posting.JobId, Check: await checker.CheckJobAsync(board.BoardToken, posting.Key, options.Value.CloseCheckTimeout, cancellationToken))));
+        foreach (var (_, check) in checks)
+            IngestorTelemetry.CloseChecks.Add(1, new KeyValuePair<string, object?>("presence", check.Presence.ToString().ToLowerInvariant()));
+        return checks.ToDictionary(c => c.JobId, c => c.Check);
     }
 
     /// <summary>The listed payload with the details of the jobs the board does not hold as listed: those are read whole.</summary>

@@ -28,11 +28,22 @@ public sealed class PollingOptions
     [Range(1, 4096, ErrorMessage = "Polling:MaxChangedMegabytesInFlight must be between 1 and 4096")]
     public int MaxChangedMegabytesInFlight { get; set; } = 8;
 
-    /// <summary>A complete snapshot that would close more than this share of a board's active postings is held for confirmation…</summary>
+    /// <summary>A complete snapshot that lacks more than this share of a board's active postings is called out as partial while its closes wait…</summary>
     [Range(0.0, 1.0, ErrorMessage = "Polling:MaxCloseFraction must be between 0 and 1")]
     public double MaxCloseFraction { get; set; } = 0.5;
 
     /// <summary>…when the board has at least this many active postings.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "Polling:MinActiveForCloseGuard must be at least 1")]
     public int MinActiveForCloseGuard { get; set; } = 10;
+
+    /// <summary>
+    /// Postings a poll asks about at their own endpoint (where the provider has one) before they close on their absence from a
+    /// complete list; the rest close only when missing from the next complete list too. 0 turns the checks off.
+    /// </summary>
+    [Range(0, 1000, ErrorMessage = "Polling:CloseChecksPerPoll must be between 0 and 1000")]
+    public int CloseChecksPerPoll { get; set; } = 10;
+
+    /// <summary>How long one such check may take; one without an answer by then settles nothing.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Polling:CloseCheckTimeout must be between 1 second and 5 minutes")]
+    public TimeSpan CloseCheckTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -29,12 +29,15 @@ public sealed record PlannedPosting(string JobId, PostingChange Change, IReadOnl
 }
 
 /// <summary>
-/// The decision for one board poll: what happens to each posting seen, which active postings close, and why closes
+/// The decision for one board poll: what happens to each posting seen, which active postings close and why, and why closes
 /// were held back when they were. <see cref="Unlisted"/> left the board's latest snapshot (closed or not): their last
 /// sighting becomes their own. <see cref="Relisted"/> are back in it without any other change to their row.
+/// <see cref="PendingCloses"/> are missing and not closed: the board keeps them (job id → the poll that first missed them)
+/// for the next poll's <see cref="CloseEvidence"/>.
 /// </summary>
 public sealed record ReconcilePlan(
-    IReadOnlyList<PlannedPosting> Seen, IReadOnlyList<string> Closed, string? ClosesHeldBecause, IReadOnlyList<string> Unlisted, IReadOnlyList<string> Relisted)
+    IReadOnlyList<PlannedPosting> Seen, IReadOnlyList<PlannedClose> Closed, string? ClosesHeldBecause, IReadOnlyList<string> Unlisted,
+    IReadOnlyList<string> Relisted, IReadOnlyDictionary<string, Guid> PendingCloses)
 {
     public int Count(PostingChange change) => Seen.Count(p => p.Change == change);
 }

@@ -5,16 +5,18 @@ public sealed record ClosePolicy(double MaxCloseFraction, int MinActiveForGuard)
 
 /// <summary>
 /// Decides a board poll from what it saw and what is stored. Pure: the same inputs always give the same plan.
+/// An active posting missing from a complete snapshot closes on evidence: its own endpoint answered that it is gone, or it
+/// was missing from the complete snapshot before too. A posting whose endpoint still answers proves the list short: it stays
+/// open, and nothing closes on that list's absence alone.
 /// </summary>
 public static class Reconciler
 {
     /// <param name="snapshotIsComplete">Only a complete snapshot is evidence of absence.</param>
-    /// <param name="previousPollHeldCloses">A second complete snapshot in a row that lacks the same postings confirms the closes.</param>
     public static ReconcilePlan Plan(
         IReadOnlyList<SeenPosting> seen,
         IReadOnlyCollection<StoredPosting> stored,
         bool snapshotIsComplete,
-        bool previousPollHeldCloses,
+        CloseEvidence evidence,
         ClosePolicy policy)
     {
         var storedById = stored.ToDictionary(p => p.JobId);
@@ -22,22 +24,46 @@ public static class Reconciler
         var seenIds = seen.Select(p => p.JobId).ToHashSet();
         IReadOnlyList<string> unlisted = [.. stored.Where(p => p.InLatestSnapshot && !seenIds.Contains(p.JobId)).Select(p => p.JobId).Order(StringComparer.Ordinal)];
         IReadOnlyList<string> relisted = [.. planned.Where(p => !p.RewritesRow && !storedById[p.JobId].InLatestSnapshot).Select(p => p.JobId)];
+        var active = stored.Where(p => p.IsActive).ToList();
+        var missing = active.Where(p => !seenIds.Contains(p.JobId)).Select(p => p.JobId).Order(StringComparer.Ordinal).ToList();
+        var stillPending = missing.Where(evidence.Pending.ContainsKey).ToDictionary(id => id, id => evidence.Pending[id]);
 
         if (!snapshotIsComplete)
-            return new ReconcilePlan(planned, [], null, unlisted, relisted);
+            return new ReconcilePlan(planned, [], null, unlisted, relisted, stillPending);
 
-        var active = stored.Where(p => p.IsActive).ToList();
-        var closed = active.Where(p => !seenIds.Contains(p.JobId)).Select(p => p.JobId).OrderBy(id => id, StringComparer.Ordinal).ToList();
+        var presence = missing.ToDictionary(id => id, id => evidence.Checked.GetValueOrDefault(id, JobPresence.Unknown));
+        List<PlannedClose> confirmed = [.. missing.Where(id => presence[id] == JobPresence.Gone)
+            .Select(id => new PlannedClose(id, CloseReason.ConfirmedGone, stillPending.TryGetValue(id, out var first) ? first : null))];
+        var unconfirmed = missing.Where(id => presence[id] == JobPresence.Unknown).ToList();
 
-        var isMassClose = active.Count >= policy.MinActiveForGuard && closed.Count > active.Count * policy.MaxCloseFraction;
-        if (isMassClose && !previousPollHeldCloses)
+        var stillListed = missing.Where(id => presence[id] == JobPresence.Present).ToList();
+        if (stillListed.Count > 0)
         {
-            var reason = $"{closed.Count} of {active.Count} active postings are missing; closes wait for the next complete poll to confirm";
-            return new ReconcilePlan(planned, [], reason, unlisted, relisted);
+            var reason = $"the list left out {stillListed.Count} active posting(s) whose own page still answers ({string.Join(", ", stillListed.Take(5))}): "
+                         + "they stay open, and no posting closes on this list's absence alone";
+            return new ReconcilePlan(planned, confirmed, reason, unlisted, relisted, unconfirmed.Where(stillPending.ContainsKey).ToDictionary(id => id, id => stillPending[id]));
         }
 
-        return new ReconcilePlan(planned, closed, null, unlisted, relisted);
+        var missingTwice = unconfirmed.Where(stillPending.ContainsKey).Select(id => new PlannedClose(id, CloseReason.AbsentTwice, stillPending[id]));
+        var missingFirst = unconfirmed.Where(id => !stillPending.ContainsKey(id)).ToDictionary(id => id, _ => evidence.PollId);
+        var isMassClose = active.Count >= policy.MinActiveForGuard && missing.Count > active.Count * policy.MaxCloseFraction;
+        var held = isMassClose && missingFirst.Count > 0
+            ? $"{missing.Count} of {active.Count} active postings are missing; closes wait for the next complete poll to confirm"
+            : null;
+        return new ReconcilePlan(planned, [.. confirmed, .. missingTwice], held, unlisted, relisted, missingFirst);
     }
+
+    /// <summary>
+    /// The active postings a complete snapshot lacks that are worth asking their own endpoint about, at most
+    /// <paramref name="budget"/>: first those that would close on this second absence (a check there can save a wrong close),
+    /// then the rest, each in id order.
+    /// </summary>
+    public static IReadOnlyList<string> ToCheck(
+        IReadOnlySet<string> seenIds, IReadOnlyCollection<StoredPosting> stored, IReadOnlyDictionary<string, Guid> pending, int budget) =>
+        [.. stored.Where(p => p.IsActive && !seenIds.Contains(p.JobId))
+            .OrderBy(p => pending.ContainsKey(p.JobId) ? 0 : 1).ThenBy(p => p.JobId, StringComparer.Ordinal)
+            .Take(budget)
+            .Select(p => p.JobId)];
 
     private static PlannedPosting Decide(SeenPosting seen, StoredPosting? stored)
     {

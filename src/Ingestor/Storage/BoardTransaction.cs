@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using Ingestor.Normalization;
+using Ingestor.Providers;
 using Ingestor.Reconciliation;
 using Npgsql;
 
@@ -14,32 +16,44 @@ namespace Ingestor.Storage;
 /// </summary>
 public sealed class BoardTransaction : IAsyncDisposable
 {
-    internal sealed record BoardState(Guid? OrgId, DateTime? LastSnapshotAt, bool ClosesHeld);
+    /// <param name="PendingCloses">JSON: job id → the poll that first missed the posting (<see cref="CloseEvidence.Pending"/>).</param>
+    internal sealed record BoardState(Guid? OrgId, DateTime? LastSnapshotAt, string PendingCloses);
+
+    /// <summary>What the board holds of each posting: its fingerprints, its description's hash and the provider's key of it.</summary>
+    internal sealed record Held(
+        IReadOnlyDictionary<string, StoredPosting> Postings, IReadOnlyDictionary<string, string?> DescriptionHashes, IReadOnlyDictionary<string, string> Keys);
+
+    private static readonly JsonSerializerOptions EventJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly BoardRef _board;
     private readonly BoardState _state;
-    private readonly IReadOnlyDictionary<string, string?> _storedDescriptions;
+    private readonly Held _held;
+    private readonly IReadOnlyDictionary<string, Guid> _pendingCloses;
     private readonly ClosePolicy _closePolicy;
     private readonly TimeProvider _clock;
 
     internal BoardTransaction(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, BoardRef board, BoardState state,
-        IReadOnlyDictionary<string, StoredPosting> stored, IReadOnlyDictionary<string, string?> storedDescriptions,
-        ClosePolicy closePolicy, TimeProvider clock)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, BoardRef board, BoardState state, Held held, ClosePolicy closePolicy,
+        TimeProvider clock)
     {
         _connection = connection;
         _transaction = transaction;
         _board = board;
         _state = state;
-        Stored = stored;
-        _storedDescriptions = storedDescriptions;
+        _held = held;
+        _pendingCloses = JsonSerializer.Deserialize<Dictionary<string, Guid>>(state.PendingCloses) ?? [];
         _closePolicy = closePolicy;
         _clock = clock;
     }
 
-    public IReadOnlyDictionary<string, StoredPosting> Stored { get; }
+    private IReadOnlyDictionary<string, StoredPosting> Stored => _held.Postings;
 
     /// <summary>Whether a newer snapshot of the board was applied already (a slower poll finishing after a faster one).</summary>
     public bool IsSupersededAt(DateTimeOffset observedAt) => _state.LastSnapshotAt >= observedAt.UtcDateTime;
@@ -47,6 +61,14 @@ public sealed class BoardTransaction : IAsyncDisposable
     /// <summary>Whether the board holds this posting, active, exactly as sent now: nothing about it needs deriving again.</summary>
     public bool HoldsUnchanged(string jobId, string sourceHash) =>
         Stored.TryGetValue(jobId, out var stored) && stored.IsActive && stored.SourceHash == sourceHash;
+
+    /// <summary>
+    /// The active postings a complete snapshot lacks that the provider's job endpoint should be asked about before they close
+    /// (job id and the provider's key), at most <paramref name="budget"/> (<see cref="Reconciler.ToCheck"/>).
+    /// </summary>
+    public IReadOnlyList<(string JobId, string Key)> ClosesToCheck(IEnumerable<SnapshotPosting> postings, int budget) =>
+        [.. Reconciler.ToCheck(postings.Select(p => p.JobId).ToHashSet(), [.. Stored.Values], _pendingCloses, budget)
+            .Select(jobId => (jobId, _held.Keys[jobId]))];
 
     public async Task<PollRecord> ApplyAsync(ObservedSnapshot snapshot, CancellationToken cancellationToken)
     {
@@ -58,7 +80,9 @@ public sealed class BoardTransaction : IAsyncDisposable
             return superseded;
         }
 
-        var plan = Reconciler.Plan([.. snapshot.Postings.Select(Seen)], [.. Stored.Values], snapshot.IsComplete, _state.ClosesHeld, _closePolicy);
+        var evidence = new CloseEvidence(
+            snapshot.Receipt.PollId, _pendingCloses, snapshot.Checks.ToDictionary(check => check.Key, check => check.Value.Presence));
+        var plan = Reconciler.Plan([.. snapshot.Postings.Select(Seen)], [.. Stored.Values], snapshot.IsComplete, evidence, _closePolicy);
         var normalized = snapshot.Postings.Where(p => p.Normalized is not null).ToDictionary(p => p.JobId, p => p.Normalized!);
         var orgId = _state.OrgId ?? await EnsureOrgAsync([.. normalized.Values]);
 
@@ -79,26 +103,28 @@ public sealed class BoardTransaction : IAsyncDisposable
         {
             var context = new PostingRowContext(orgId!.Value, _board.SourceId, snapshot.ObservedAt, snapshot.RawPayloadUri, _clock.GetUtcNow());
             if (opened.Count > 0)
-                await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _storedDescriptions, cancellationToken);
+                await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _held.DescriptionHashes, cancellationToken);
             if (rewritten.Count > 0)
             {
                 await _connection.ExecuteAsync("create temp table staged_postings (like posting_rows) on commit drop", transaction: _transaction);
-                await PostingRowsCopy.WriteAsync(_connection, "staged_postings", rewritten, context, _storedDescriptions, cancellationToken);
+                await PostingRowsCopy.WriteAsync(_connection, "staged_postings", rewritten, context, _held.DescriptionHashes, cancellationToken);
             }
         }
 
         var events = plan.Seen.Where(p => p.EventType is not null)
-            .Select(p => new { job_id = p.JobId, event_type = p.EventType, changed_fields = p.ChangedFields.Count > 0 ? p.ChangedFields : null })
-            .Concat(plan.Closed.Select(id => new { job_id = id, event_type = (string?)"closed", changed_fields = (IReadOnlyList<string>?)null }))
+            .Select(p => new EventRow(p.JobId, p.EventType!, p.ChangedFields.Count > 0 ? p.ChangedFields : null))
+            .Concat(plan.Closed.Select(close => new EventRow(
+                close.JobId, "closed", null, close.ReasonName,
+                new Evidence(close.FirstMissedBy is { } first ? [first, poll.PollId] : [poll.PollId], snapshot.Checks.GetValueOrDefault(close.JobId)))))
             .ToList();
         var parameters = new DynamicParameters(poll);
         parameters.AddDynamicParams(new
         {
             UnlistedIds = plan.Unlisted.ToArray(),
             RelistedIds = plan.Relisted.ToArray(),
-            ClosedIds = plan.Closed.ToArray(),
-            Events = JsonSerializer.Serialize(events),
-            ClosesHeld = plan.ClosesHeldBecause is not null,
+            ClosedIds = plan.Closed.Select(close => close.JobId).ToArray(),
+            Events = JsonSerializer.Serialize(events, EventJson),
+            PendingCloses = JsonSerializer.Serialize(plan.PendingCloses),
         });
         // Only the statements this poll needs: a board whose postings all stayed as they were writes its poll and itself.
         var sql = string.Join(";\n", new[]
@@ -163,11 +189,19 @@ public sealed class BoardTransaction : IAsyncDisposable
         where job_id = any(@ClosedIds) and status = 'active'
         """;
 
+    /// <summary>An event as the poll's one insert reads it; a close carries its reason and evidence.</summary>
+    private sealed record EventRow(string JobId, string EventType, IReadOnlyList<string>? ChangedFields, string? ClosedReason = null, Evidence? Evidence = null);
+
+    /// <summary>What backs a close: the polls whose complete snapshots lacked the posting, and its own endpoint's answer when asked.</summary>
+    private sealed record Evidence(IReadOnlyList<Guid> Polls, JobCheck? Check);
+
     private const string InsertEventsSql =
         """
-        insert into job_events (job_id, poll_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri, changed_fields)
-        select p.job_id, @PollId, e.event_type, @ObservedAt, p.content_hash, p.source_hash, p.status, @RawPayloadUri, e.changed_fields
-        from jsonb_to_recordset(@Events::jsonb) as e (job_id text, event_type text, changed_fields text[])
+        insert into job_events (job_id, poll_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri, changed_fields,
+                                closed_reason, evidence)
+        select p.job_id, @PollId, e.event_type, @ObservedAt, p.content_hash, p.source_hash, p.status, @RawPayloadUri, e.changed_fields,
+               e.closed_reason, e.evidence
+        from jsonb_to_recordset(@Events::jsonb) as e (job_id text, event_type text, changed_fields text[], closed_reason text, evidence jsonb)
         join posting_rows p on p.job_id = e.job_id
         """;
 
@@ -175,7 +209,7 @@ public sealed class BoardTransaction : IAsyncDisposable
         $"""
         update boards set
             last_poll_at = @FinishedAt, last_success_at = @ObservedAt, last_outcome = @Outcome, last_error = @Error,
-            consecutive_failures = 0, last_snapshot_at = @ObservedAt, closes_held = @ClosesHeld,
+            consecutive_failures = 0, last_snapshot_at = @ObservedAt, pending_closes = @PendingCloses::jsonb,
             snapshot_poll_id = @PollId, snapshot_uri = @RawPayloadUri, etag = @ETag, last_modified = @LastModified, {Boards.NextPollSql}
         where source_id = @SourceId
         """;

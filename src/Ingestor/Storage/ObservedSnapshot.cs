@@ -1,4 +1,5 @@
 using Ingestor.Normalization;
+using Ingestor.Providers;
 
 namespace Ingestor.Storage;
 
@@ -8,14 +9,18 @@ namespace Ingestor.Storage;
 /// </summary>
 public sealed record SnapshotPosting(string JobId, string SourceHash, NormalizedPosting? Normalized);
 
-/// <summary>A board payload that was fetched, archived and normalized, ready to be reconciled with the database.</summary>
+/// <summary>
+/// A board payload that was fetched, archived and normalized, ready to be reconciled with the database; with what the own
+/// endpoints of postings it lacks answered (<see cref="Checks"/>, by job id), when they were asked.
+/// </summary>
 public sealed record ObservedSnapshot(
     PayloadReceipt Receipt,
     string RawPayloadUri,
     IReadOnlyList<SnapshotPosting> Postings,
     bool IsComplete,
     int? DeclaredTotal,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    IReadOnlyDictionary<string, JobCheck> Checks)
 {
     public DateTimeOffset ObservedAt => Receipt.ObservedAt;
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Dapper;
 using Npgsql;
 
@@ -20,7 +22,7 @@ public sealed class PostingRecords(NpgsqlDataSource database)
                 'posting', row_to_json(p),
                 'events', (select coalesce(json_agg(row_to_json(e) order by {EventOrder}), '[]')
                            from (select event_id, job_id, poll_id, event_type, occurred_at, content_hash, source_hash,
-                                        status_after, raw_payload_uri, changed_fields
+                                        status_after, raw_payload_uri, changed_fields, closed_reason, evidence
                                  from job_events where job_id = p.job_id) e))::text
             from postings p where p.job_id = @JobId
             """, new { JobId = jobId.Trim().ToLowerInvariant() });
@@ -99,7 +101,10 @@ public sealed class PostingRecords(NpgsqlDataSource database)
         parsed::text as parsed, native::text as native
         """;
 
-    /// <summary>A lifecycle event of a posting, with the archived payload that proved it.</summary>
+    /// <summary>
+    /// A lifecycle event of a posting, with the archived payload that proved it; a close says why (<c>confirmed_gone</c>,
+    /// <c>absent_twice</c>, <c>board_gone</c>, or <c>absent</c> for closes decided before closes needed evidence) and what backs it.
+    /// </summary>
     public record Event
     {
         public required long EventId { get; init; }
@@ -110,7 +115,19 @@ public sealed class PostingRecords(NpgsqlDataSource database)
         public required string StatusAfter { get; init; }
         public required string RawPayloadUri { get; init; }
         public string[]? ChangedFields { get; init; }
+        public string? ClosedReason { get; init; }
+
+        /// <summary>The polls whose snapshots lacked the posting, and its own endpoint's answer (url, status, checked_at) when asked.</summary>
+        public JsonElement? Evidence => EvidenceJson is null ? null : JsonElement.Parse(EvidenceJson);
+
+        [JsonIgnore]
+        public string? EvidenceJson { get; init; }
     }
+
+    /// <summary>The columns of <see cref="Event"/> as <c>job_events</c> aliased <paramref name="alias"/> holds them.</summary>
+    internal static string EventColumns(string alias) =>
+        $"{alias}.event_id, {alias}.event_type, {alias}.occurred_at, {alias}.content_hash, {alias}.source_hash, {alias}.status_after, " +
+        $"{alias}.raw_payload_uri, {alias}.changed_fields, {alias}.closed_reason, {alias}.evidence::text as evidence_json";
 
     /// <summary>The posting's events oldest first, or null when no posting has that id.</summary>
     public async Task<IReadOnlyList<Event>?> EventsAsync(string jobId, CancellationToken cancellationToken)
@@ -119,8 +136,8 @@ public sealed class PostingRecords(NpgsqlDataSource database)
         // One statement answers both questions: a posting always has its opening event, so no rows means no posting.
         var events = (await connection.QueryAsync<Event>(new CommandDefinition(
             $"""
-            select event_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri, changed_fields
-            from job_events where job_id = @JobId
+            select {EventColumns("e")}
+            from job_events e where e.job_id = @JobId
             order by {EventOrder}
             """, new { JobId = jobId }, cancellationToken: cancellationToken))).ToList();
         return events.Count == 0 ? null : events;

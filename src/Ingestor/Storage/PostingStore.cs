@@ -12,7 +12,8 @@ namespace Ingestor.Storage;
 public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePolicy, TimeProvider clock)
 {
     private sealed record StoredRow(
-        string JobId, bool IsActive, bool InLatestSnapshot, string ContentHash, string SourceHash, string FieldHashes, string? DescriptionHash);
+        string JobId, string ProviderJobKey, bool IsActive, bool InLatestSnapshot, string ContentHash, string SourceHash, string FieldHashes,
+        string? DescriptionHash);
 
     /// <summary>
     /// The source hash of each active posting of the board, read outside any transaction: what a provider that fetches details
@@ -35,16 +36,17 @@ public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePol
             // The row lock serializes polls of one board across replicas: a second firing of the same poll waits, then sees our result.
             using var read = await connection.QueryMultipleAsync(
                 """
-                select org_id, last_snapshot_at, closes_held from boards where source_id = @SourceId for update;
-                select job_id, status = 'active' as is_active, in_latest_snapshot, content_hash, source_hash,
+                select org_id, last_snapshot_at, pending_closes::text as pending_closes from boards where source_id = @SourceId for update;
+                select job_id, provider_job_key, status = 'active' as is_active, in_latest_snapshot, content_hash, source_hash,
                        field_hashes::text as field_hashes, description_hash
                 from posting_rows where source_id = @SourceId;
                 """, new { board.SourceId }, transaction);
             var state = await read.ReadSingleAsync<BoardTransaction.BoardState>();
             var rows = (await read.ReadAsync<StoredRow>()).ToList();
             var stored = rows.Select(ToStoredPosting).ToDictionary(p => p.JobId);
-            var descriptions = rows.ToDictionary(r => r.JobId, r => r.DescriptionHash);
-            return new BoardTransaction(connection, transaction, board, state, stored, descriptions, closePolicy, clock);
+            var held = new BoardTransaction.Held(
+                stored, rows.ToDictionary(r => r.JobId, r => r.DescriptionHash), rows.ToDictionary(r => r.JobId, r => r.ProviderJobKey));
+            return new BoardTransaction(connection, transaction, board, state, held, closePolicy, clock);
         }
         catch
         {

@@ -16,8 +16,8 @@ public sealed class UnchangedPayloads(NpgsqlDataSource database, TimeProvider cl
 
     /// <summary>
     /// Records the poll when the payload is the board's applied one and that payload is archived today; null when it is not
-    /// (new bytes, a new day's partition to write, closes held for confirmation, or a newer snapshot applied): then the poll
-    /// takes the whole path.
+    /// (new bytes, a new day's partition to write, postings waiting for a second absence to close, or a newer snapshot
+    /// applied): then the poll takes the whole path.
     /// </summary>
     public async Task<PollRecord?> TryRecordAsync(BoardRef board, PayloadReceipt receipt, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class UnchangedPayloads(NpgsqlDataSource database, TimeProvider cl
                     consecutive_failures = 0, last_snapshot_at = @ObservedAt, snapshot_uri = archived.uri,
                     etag = coalesce(@ETag, b.etag), last_modified = coalesce(@LastModified, b.last_modified), {Boards.NextPollSql}
                 from polls applied, archived_payloads archived
-                where b.source_id = @SourceId and not b.closes_held and b.last_snapshot_at < @ObservedAt
+                where b.source_id = @SourceId and b.pending_closes = jsonb_build_object() and b.last_snapshot_at < @ObservedAt
                   and applied.poll_id = b.snapshot_poll_id
                   and applied.payload_sha256 = coalesce(@PayloadSha256, applied.payload_sha256)
                   and archived.source_id = b.source_id and archived.day = @Day::date and archived.sha256 = applied.payload_sha256

@@ -26,6 +26,12 @@ public static class IngestorTelemetry
     /// <summary>Lifecycle events written: opened, updated, closed, reopened.</summary>
     public static readonly Counter<long> PostingEvents = Meter.CreateCounter<long>("posting.events", description: "Posting lifecycle events by type");
 
+    /// <summary>
+    /// A posting's own endpoint asked before it closes on absence, by what it answered: gone (the close is confirmed), present
+    /// (the list left it out) or unknown.
+    /// </summary>
+    public static readonly Counter<long> CloseChecks = Meter.CreateCounter<long>("close.checks", description: "Job endpoints asked before a close, by presence");
+
     public static readonly Histogram<double> PollSeconds = Meter.CreateHistogram<double>("poll.duration", unit: "s", description: "Time to fetch, archive and record one board");
 
     public static readonly Counter<long> PayloadBytes = Meter.CreateCounter<long>("payload.bytes", unit: "By", description: "Payload bytes fetched, decoded");

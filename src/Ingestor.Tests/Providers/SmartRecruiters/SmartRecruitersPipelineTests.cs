@@ -67,15 +67,18 @@ public sealed class SmartRecruitersPipelineTests(TestServers servers)
             page["totalFound"] = 24;
             page["content"]!.AsArray().RemoveAt(0);
         }));
+        ingestor.Greenhouse.Script(DetailKey(gone), Reply.Error(404));
         var changed = await ingestor.PollAsync(Board);
 
         Assert.Equal((PollOutcome.Succeeded, 1, 1, 23), (changed.Outcome, changed.Updated, changed.Closed, changed.Unchanged));
         Assert.Equal(2, ingestor.Greenhouse.Requests(DetailKey(renamed)));
         Assert.Equal("Senior Store Manager", await ingestor.ScalarAsync<string>("select title from postings where provider_job_key = @renamed", new { renamed }));
         Assert.Equal("inactive", await ingestor.ScalarAsync<string>("select status from postings where provider_job_key = @gone", new { gone }));
+        Assert.Equal("confirmed_gone", await ingestor.ScalarAsync<string>("select closed_reason from job_events where event_type = 'closed'"));
 
         foreach (var offset in AcmeSyntheticBoard.Offsets)
             ingestor.Greenhouse.Script(PageKey(offset), Reply.Json(AcmeSyntheticBoard.Page(offset)));
+        ingestor.Greenhouse.Script(DetailKey(gone), Reply.Json(AcmeSyntheticBoard.Detail(gone)));
         var back = await ingestor.PollAsync(Board);
 
         Assert.Equal((PollOutcome.Succeeded, 1, 1), (back.Outcome, back.Reopened, back.Updated));

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Ingestor.Providers.Greenhouse;
 
 /// <summary>Greenhouse's public Job Board API: one request gives the whole board, descriptions included.</summary>
-public sealed class GreenhouseProvider(GreenhouseClient client) : IJobBoardProvider
+public sealed class GreenhouseProvider(GreenhouseClient client) : IJobBoardProvider, IChecksJobs
 {
     public const string ProviderName = "greenhouse";
 
@@ -19,6 +19,9 @@ public sealed class GreenhouseProvider(GreenhouseClient client) : IJobBoardProvi
 
     public Task<BoardResponse> FetchAsync(string boardToken, BoardValidators? validators, CancellationToken cancellationToken) =>
         client.GetJobsAsync(boardToken, validators, cancellationToken);
+
+    public Task<JobCheck> CheckJobAsync(string boardToken, string jobKey, TimeSpan timeout, CancellationToken cancellationToken) =>
+        client.CheckJobAsync(boardToken, jobKey, timeout, cancellationToken);
 
     public BoardSnapshot ReadSnapshot(ReadOnlyMemory<byte> payload) => GreenhousePayload.Read(payload);
 

@@ -6,7 +6,7 @@ namespace Ingestor.Providers.Lever;
 /// Lever's postings API: one request gives the whole site as a JSON array with descriptions; there is no count, so a parsable
 /// array is a complete snapshot.
 /// </summary>
-public sealed class LeverProvider(LeverClient client) : IJobBoardProvider
+public sealed class LeverProvider(LeverClient client) : IJobBoardProvider, IChecksJobs
 {
     public const string ProviderName = "lever";
 
@@ -19,6 +19,9 @@ public sealed class LeverProvider(LeverClient client) : IJobBoardProvider
 
     public Task<BoardResponse> FetchAsync(string boardToken, BoardValidators? validators, CancellationToken cancellationToken) =>
         client.GetPostingsAsync(boardToken, validators, cancellationToken);
+
+    public Task<JobCheck> CheckJobAsync(string boardToken, string jobKey, TimeSpan timeout, CancellationToken cancellationToken) =>
+        client.CheckPostingAsync(boardToken, jobKey, timeout, cancellationToken);
 
     public BoardSnapshot ReadSnapshot(ReadOnlyMemory<byte> payload) => LeverPayload.Read(payload);
 

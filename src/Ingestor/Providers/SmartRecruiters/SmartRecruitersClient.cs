@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Ingestor.Providers.Http;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Ingestor.Providers.SmartRecruiters;
 
@@ -46,18 +44,24 @@ public sealed class SmartRecruitersClient(HttpClient http, IOptions<SmartRecruit
     }
 
     /// <summary>The detail of each posting named, fetched a few at a time; each failure is kept as one.</summary>
+    /// <summary>A posting's own detail, asked before it closes on its absence from the list: 404 means it is gone.</summary>
+    public Task<JobCheck> CheckPostingAsync(string company, string id, TimeSpan timeout, CancellationToken cancellationToken) =>
+        JobCheckRequest.GetAsync(http, DetailUrl(company, id), notFoundIsAuthoritative: true, timeout, clock, cancellationToken);
+
     public async Task<IReadOnlyList<DetailFetch>> GetDetailsAsync(string company, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var details = new DetailFetch[ids.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentRequests, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(ids.Select((id, index) => (id, index)), parallel, async (item, token) =>
         {
-            var url = BoardRequest.Resolve(options.Value.BaseUrl!, $"v1/companies/{Uri.EscapeDataString(company)}/postings/{Uri.EscapeDataString(item.id)}");
-            var response = await TryGetAsync(url, token);
+            var response = await TryGetAsync(DetailUrl(company, item.id), token);
             details[item.index] = new DetailFetch(item.id, response?.Status, response?.Body ?? []);
         });
         return details;
     }
+
+    private Uri DetailUrl(string company, string id) =>
+        BoardRequest.Resolve(options.Value.BaseUrl!, $"v1/companies/{Uri.EscapeDataString(company)}/postings/{Uri.EscapeDataString(id)}");
 
     private Uri PageUrl(string company, int offset) =>
         BoardRequest.Resolve(options.Value.BaseUrl!, $"v1/companies/{Uri.EscapeDataString(company)}/postings?limit={PageSize}&offset={offset}");
@@ -69,8 +73,7 @@ public sealed class SmartRecruitersClient(HttpClient http, IOptions<SmartRecruit
         {
             return await BoardRequest.GetAsync(http, options.Value, SmartRecruitersOptions.Section, url, null, clock, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or IOException
-                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (NoAnswer.Is(e, cancellationToken))
         {
             return null;
         }

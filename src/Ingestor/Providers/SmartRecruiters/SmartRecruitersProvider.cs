@@ -7,7 +7,7 @@ namespace Ingestor.Providers.SmartRecruiters;
 /// its content. A poll's pages and details are archived as one <see cref="SmartRecruitersEnvelope"/>. The snapshot is complete
 /// only when every page arrived, <c>totalFound</c> held still and no posting was listed twice.
 /// </summary>
-public sealed class SmartRecruitersProvider(SmartRecruitersClient client) : IJobBoardProvider, IFetchesDetails
+public sealed class SmartRecruitersProvider(SmartRecruitersClient client) : IJobBoardProvider, IFetchesDetails, IChecksJobs
 {
     public const string ProviderName = "smartrecruiters";
 
@@ -30,6 +30,9 @@ public sealed class SmartRecruitersProvider(SmartRecruitersClient client) : IJob
         var details = await client.GetDetailsAsync(boardToken, keys, cancellationToken);
         return listed with { Body = SmartRecruitersEnvelope.WithDetails(listed.Body, details) };
     }
+
+    public Task<JobCheck> CheckJobAsync(string boardToken, string jobKey, TimeSpan timeout, CancellationToken cancellationToken) =>
+        client.CheckPostingAsync(boardToken, jobKey, timeout, cancellationToken);
 
     public BoardSnapshot ReadSnapshot(ReadOnlyMemory<byte> payload) => SmartRecruitersPayload.Read(payload);
 

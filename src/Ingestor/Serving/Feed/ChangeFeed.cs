@@ -19,13 +19,12 @@ internal sealed class ChangeFeed(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Watermark, FeedEvent?, (Watermark Watermark, FeedEvent? Event)>(new CommandDefinition(
-            """
+            $"""
             with watermark as (select pg_snapshot_xmin(pg_current_snapshot()) as below)
             select w.below, page.*
             from watermark w
             left join lateral (
-                select e.event_id, e.job_id, p.provider, p.source_id, e.event_type, e.occurred_at, e.content_hash, e.source_hash,
-                       e.status_after, e.raw_payload_uri, e.changed_fields, e.txid
+                select {Storage.PostingRecords.EventColumns("e")}, e.job_id, p.provider, p.source_id, e.txid
                 from job_events e
                 join posting_rows p on p.job_id = e.job_id
                 where e.txid < w.below

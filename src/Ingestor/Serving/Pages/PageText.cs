@@ -68,6 +68,14 @@ internal static class PageText
         return parts.Count == 0 ? Missing : string.Join(", ", parts);
     }
 
+    /// <summary>Why a posting closed, with its job page's answer when one was asked: "confirmed_gone (job page answered 404)".</summary>
+    public static string WhyClosed(string? reason, JsonElement? evidence) =>
+        reason is null ? Missing
+        : evidence is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("check", out var check)
+          && check.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Number
+            ? $"{reason} (job page answered {status.GetInt32()})"
+            : reason;
+
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, IndentedJson);
 
     /// <summary>

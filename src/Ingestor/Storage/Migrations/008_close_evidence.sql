@@ -9,6 +9,8 @@ alter table job_events
 update job_events set closed_reason = 'absent', evidence = jsonb_build_object('polls', jsonb_build_array(poll_id))
 where event_type = 'closed';
 
+alter table job_events add constraint closes_carry_a_reason check ((event_type = 'closed') = (closed_reason is not null));
+
 -- The postings missing from the board's last complete snapshot that did not close yet: job id → the poll that first missed
 -- them. It replaces closes_held: a mass close was the only close that waited; now every unconfirmed one does.
 alter table boards add column pending_closes jsonb not null default '{}';
@@ -19,3 +21,5 @@ update boards b set pending_closes = coalesce(
      where p.source_id = b.source_id and p.status = 'active' and not p.in_latest_snapshot),
     '{}')
 where b.closes_held and b.snapshot_poll_id is not null;
+
+alter table boards drop column closes_held;
