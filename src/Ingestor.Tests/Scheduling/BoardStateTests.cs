@@ -46,6 +46,9 @@ public sealed class BoardStateTests(TestServers servers)
         await using var ingestor = await TestIngestor.StartAsync(servers, clock: clock);
         ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
         var listed = await ingestor.PollAsync("fal");
+        // Listed again unchanged: the postings' last sighting is now the board's, not their rows' own.
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await ingestor.PollAsync("fal");
         var listedAt = clock.Now.UtcDateTime;
         ingestor.Greenhouse.Script("fal", Reply.Error(404, """{"status":404,"error":"Job board not found"}"""));
 
