@@ -166,6 +166,26 @@ public sealed class BoardStateTests(TestServers servers)
     }
 
     [Fact]
+    public async Task RecordingThePollThatConfirmsABoardGoneReturnsItWithTheClosesItMade()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?>
+        {
+            ["Scheduling:GoneAfterFailures"] = "2",
+            ["Scheduling:GoneAfter"] = "00:00:00",
+        });
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"), Reply.Error(404));
+        await ingestor.PollAsync("fal");
+        var first404 = await ingestor.PollAsync("fal");
+        var later = first404.FinishedAt.AddMinutes(30);
+        var second404 = first404 with { PollId = Guid.CreateVersion7(), StartedAt = later, FinishedAt = later, ObservedAt = later };
+
+        var recorded = await ingestor.Get<Boards>().RecordFailureAsync(second404, CancellationToken.None);
+
+        Assert.Equal(second404 with { Closed = 3 }, recorded);
+        Assert.Equal(BoardStates.Gone, (await BoardAsync(ingestor)).State);
+    }
+
+    [Fact]
     public async Task ABoardListingNoPostingsIsEmptyAndOkOnceItListsSome()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
