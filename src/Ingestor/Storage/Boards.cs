@@ -135,9 +135,9 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
     }
 
     /// <summary>
-    /// Records a poll that changed no posting (the fetch, the archive or the payload failed) and decides the board's state and
-    /// backoff from it (<see cref="BoardStatePolicy"/>). The poll that confirms the board gone closes its active postings as
-    /// <c>board_gone</c>, with the 404 polls as evidence; the returned poll counts them.
+    /// Records a poll that changed no posting (the fetch, the archive or the payload failed) and, in the same statement, the
+    /// board's state and backoff decided from it (<see cref="BoardStatePolicy"/>). The poll that confirms the board gone closes
+    /// its active postings as <c>board_gone</c>, with the 404 polls as evidence; the returned poll counts them.
     /// </summary>
     public async Task<PollRecord> RecordFailureAsync(PollRecord poll, CancellationToken cancellationToken)
     {
@@ -154,47 +154,43 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
         parameters.AddDynamicParams(new
         {
             verdict.State, verdict.ConsecutiveFailures, verdict.FailingSince, verdict.NotFoundSince, verdict.NotFoundPolls, verdict.NextPollIn,
-            ClosedAt = poll.ObservedAt ?? poll.FinishedAt,
+            verdict.ClosesPostings, ClosedAt = poll.ObservedAt ?? poll.FinishedAt,
         });
-        await connection.ExecuteAsync($"{PostingStore.InsertPollSql};\n{RecordFailureSql}", parameters, transaction);
-        var closed = verdict.ClosesPostings ? await connection.ExecuteScalarAsync<int>(CloseGoneBoardSql, parameters, transaction) : 0;
+        var closed = await connection.ExecuteScalarAsync<int>($"{PostingStore.InsertPollSql};\n{EndFailedPollSql}", parameters, transaction);
         await transaction.CommitAsync(cancellationToken);
         return poll with { Closed = closed };
     }
 
-    private const string RecordFailureSql =
+    // A gone board's postings close as a close from a snapshot does: each leaves the board's latest snapshot keeping its last
+    // sighting, and its event names the snapshot it was last listed in. The evidence is the run of 404 polls, this one included.
+    private const string EndFailedPollSql =
         $"""
-        update boards set last_poll_at = @FinishedAt, last_outcome = @Outcome, last_error = @Error,
-                          consecutive_failures = @ConsecutiveFailures, state = @State, failing_since = @FailingSince,
-                          last_failure_status = @HttpStatus, not_found_since = @NotFoundSince, not_found_polls = @NotFoundPolls,
-                          next_poll_at = now() + @NextPollIn * {Jitter}, claimed_by = null, claimed_until = null
-        where source_id = @SourceId
-        """;
-
-    // As a close from a snapshot does: each posting leaves the board's latest snapshot keeping its last sighting, and its
-    // event names the snapshot it was last listed in. The evidence is the run of 404 polls, this one included.
-    private const string CloseGoneBoardSql =
-        """
-        with closed as (
+        with board as (
+            update boards set last_poll_at = @FinishedAt, last_outcome = @Outcome, last_error = @Error,
+                              consecutive_failures = @ConsecutiveFailures, state = @State, failing_since = @FailingSince,
+                              last_failure_status = @HttpStatus, not_found_since = @NotFoundSince, not_found_polls = @NotFoundPolls,
+                              next_poll_at = now() + @NextPollIn * {Jitter}, claimed_by = null, claimed_until = null
+            where source_id = @SourceId
+        ), closed as (
             update posting_rows p set status = 'inactive', inactive_at = @ClosedAt, last_checked_at = @ClosedAt, in_latest_snapshot = false,
                 last_seen_at = case when p.in_latest_snapshot then b.last_snapshot_at else p.last_seen_at end,
                 raw_payload_uri = case when p.in_latest_snapshot then b.snapshot_uri else p.raw_payload_uri end
             from boards b
-            where b.source_id = @SourceId and p.source_id = b.source_id and p.status = 'active'
+            where @ClosesPostings and b.source_id = @SourceId and p.source_id = b.source_id and p.status = 'active'
             returning p.job_id, p.content_hash, p.source_hash, coalesce(b.snapshot_uri, p.raw_payload_uri) as snapshot_uri
         ), evidence as (
             select jsonb_build_object(
                        'status', 404, 'first_404_at', @NotFoundSince,
                        'polls', jsonb_agg(jsonb_build_object('poll_id', poll_id, 'started_at', started_at) order by started_at)) as evidence
             from polls
-            where source_id = @SourceId and http_status = 404 and outcome = 'failed' and started_at >= @NotFoundSince
+            where @ClosesPostings and source_id = @SourceId and http_status = 404 and outcome = 'failed' and started_at >= @NotFoundSince
         ), events as (
             insert into job_events (job_id, poll_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri,
                                     closed_reason, evidence)
             select c.job_id, @PollId, 'closed', @ClosedAt, c.content_hash, c.source_hash, 'inactive', c.snapshot_uri, 'board_gone', e.evidence
             from closed c cross join evidence e
         )
-        update polls set closed = (select count(*) from closed) where poll_id = @PollId
+        update polls set closed = (select count(*) from closed) where poll_id = @PollId and @ClosesPostings
         returning closed
         """;
 }
