@@ -80,14 +80,20 @@ public sealed class BoardCommandsTests(TestServers servers) : IDisposable
     }
 
     [Fact]
-    public async Task BoardsListsEveryBoardWithItsHealthAndASummary()
+    public async Task BoardsListsEveryBoardWithItsStateHealthAndNextPollAndASummary()
     {
-        await using var ingestor = await TestIngestor.StartAsync(servers);
+        // Two 404s in a row confirm a board gone here, however close together.
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?>
+        {
+            ["Scheduling:GoneAfterFailures"] = "2",
+            ["Scheduling:GoneAfter"] = "00:00:00",
+        });
         ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
         ingestor.Greenhouse.Script("gone", Reply.Error(404));
-        await ingestor.PollAsync("fal");
-        await ingestor.PollAsync("gone");
-        await ingestor.PollAsync("gone");
+        ingestor.Greenhouse.Script("none", Reply.Json("""{"jobs":[],"meta":{"total":0}}"""));
+        ingestor.Greenhouse.Script("refused", Reply.Error(403));
+        foreach (var token in new[] { "fal", "gone", "gone", "none", "refused" })
+            await ingestor.PollAsync(token);
         await ingestor.RegisterAsync("later");
         await ingestor.ScalarAsync<int>("update boards set enabled = false where board_token = 'later'");
 
@@ -95,12 +101,14 @@ public sealed class BoardCommandsTests(TestServers servers) : IDisposable
 
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(5, lines.Length);
-        Assert.StartsWith("PROVIDER    TOKEN  ENABLED  LAST OUTCOME  FAILURES  LAST SUCCESS (UTC)   ACTIVE  NEXT POLL (UTC)", lines[0]);
-        Assert.Matches(@"^greenhouse  fal    yes      succeeded            0  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d       3  \d{4}-", lines[1]);
-        Assert.Matches(@"^greenhouse  gone   yes      failed               2  never                     0  \d{4}-", lines[2]);
-        Assert.Equal("greenhouse  later  no       never polled         0  never                     0  -", lines[3]);
-        Assert.Equal("3 boards, 2 enabled, 1 failing | last outcome: 1 succeeded, 1 failed, 1 never polled", lines[4]);
+        Assert.Equal(7, lines.Length);
+        Assert.StartsWith("PROVIDER    TOKEN    ENABLED  STATE               LAST OUTCOME  FAILURES  LAST SUCCESS (UTC)   ACTIVE  NEXT POLL (UTC)", lines[0]);
+        Assert.Matches(@"^greenhouse  fal      yes      ok                  succeeded            0  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d       3  \d{4}-.* \(in (8|9|10|11)m \d+s\)$", lines[1]);
+        Assert.Matches(@"^greenhouse  gone     yes      gone \(HTTP 404\)     failed               2  never                     0  \d{4}-.* \(in (17|18|19|20|21|22)m \d+s, backing off\)$", lines[2]);
+        Assert.Equal("greenhouse  later    no       ok                  never polled         0  never                     0  -", lines[3]);
+        Assert.Matches(@"^greenhouse  none     yes      empty               succeeded            0  \d{4}-", lines[4]);
+        Assert.Matches(@"^greenhouse  refused  yes      blocked \(HTTP 403\)  failed               1  never                     0  \d{4}-.*, backing off\)$", lines[5]);
+        Assert.Equal("5 boards, 4 enabled (1 ok, 1 empty, 1 blocked, 1 gone) | last outcome: 2 succeeded, 2 failed, 1 never polled", lines[6]);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -8,7 +8,7 @@ namespace Ingestor.Tests.Scheduling;
 public sealed class FreshnessMetricsTests(TestServers servers)
 {
     [Fact]
-    public async Task TheAgeOfEnabledBoardsLastSuccessIsPublishedByQuantileWithTheirCounts()
+    public async Task TheAgeOfEnabledBoardsLastSuccessIsPublishedByQuantileWithTheirCountsByState()
     {
         var measurements = new ConcurrentBag<(string Instrument, double Value, string Tag)>();
         using var listener = new MeterListener();
@@ -29,8 +29,10 @@ public sealed class FreshnessMetricsTests(TestServers servers)
             update boards set last_success_at = now() - make_interval(secs => case board_token
                 when 'a' then 100 when 'b' then 200 when 'c' then 300 else 10000 end)
             where board_token <> 'never';
-            update boards set consecutive_failures = 2 where board_token = 'c';
-            update boards set enabled = false where board_token = 'off';
+            update boards set state = 'empty' where board_token = 'b';
+            update boards set state = 'gone', consecutive_failures = 5 where board_token = 'c';
+            update boards set state = 'blocked', consecutive_failures = 2 where board_token = 'never';
+            update boards set state = 'failing', consecutive_failures = 2, enabled = false where board_token = 'off';
             """);
 
         await ingestor.Get<FreshnessMonitor>().RefreshAsync(TestContext.Current.CancellationToken);
@@ -45,7 +47,8 @@ public sealed class FreshnessMetricsTests(TestServers servers)
         Assert.InRange(ages["1"], 300, 360);
         var boards = measurements.Where(m => m.Instrument == "boards").ToDictionary(m => m.Tag, m => m.Value);
         Assert.Equal(4, boards["enabled"]);
-        Assert.Equal(1, boards["failing"]);
         Assert.Equal(1, boards["never_succeeded"]);
+        // Every state, even one no enabled board is in; a disabled board counts in none.
+        Assert.Equal((1, 1, 0, 1, 1), (boards["ok"], boards["empty"], boards["failing"], boards["blocked"], boards["gone"]));
     }
 }

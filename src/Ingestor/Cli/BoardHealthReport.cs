@@ -3,13 +3,16 @@ using Ingestor.Storage;
 
 namespace Ingestor.Cli;
 
-/// <summary>The <c>--boards</c> table: aligned columns, one board a line, then what the boards add up to.</summary>
+/// <summary>
+/// The <c>--boards</c> table: aligned columns, one board a line (its state with the HTTP status that put it there, and when it
+/// is next polled, backing off or not), then what the boards add up to.
+/// </summary>
 internal static class BoardHealthReport
 {
     private static readonly string[] Headers =
-        ["PROVIDER", "TOKEN", "ENABLED", "LAST OUTCOME", "FAILURES", "LAST SUCCESS (UTC)", "ACTIVE", "NEXT POLL (UTC)"];
+        ["PROVIDER", "TOKEN", "ENABLED", "STATE", "LAST OUTCOME", "FAILURES", "LAST SUCCESS (UTC)", "ACTIVE", "NEXT POLL (UTC)"];
 
-    private static readonly bool[] Numeric = [false, false, false, false, true, false, true, false];
+    private static readonly bool[] Numeric = [false, false, false, false, false, true, false, true, false];
 
     private const string NeverPolled = "never polled";
 
@@ -33,12 +36,15 @@ internal static class BoardHealthReport
         board.Provider,
         board.BoardToken,
         board.Enabled ? "yes" : "no",
+        board.LastFailureStatus is { } status && IsBackingOff(board) ? $"{board.State} (HTTP {status})" : board.State,
         board.LastOutcome ?? NeverPolled,
         board.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture),
         board.LastSuccessAt is { } success ? Time(success) : "never",
         board.ActivePostings.ToString(CultureInfo.InvariantCulture),
-        board.Enabled ? $"{Time(board.NextPollAt)} ({Relative(board.NextPollAt - now)})" : "-",
+        board.Enabled ? $"{Time(board.NextPollAt)} ({Relative(board.NextPollAt - now)}{(IsBackingOff(board) ? ", backing off" : "")})" : "-",
     ];
+
+    private static bool IsBackingOff(BoardHealth board) => board.State is BoardStates.Failing or BoardStates.Blocked or BoardStates.Gone;
 
     private static string Summary(IReadOnlyList<BoardHealth> boards)
     {
@@ -47,8 +53,14 @@ internal static class BoardHealthReport
             .OrderBy(g => Array.IndexOf(OutcomeOrder, g.Key) is var i and >= 0 ? i : OutcomeOrder.Length)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Count()} {g.Key}");
-        var failing = boards.Count(b => b.Enabled && b.ConsecutiveFailures > 0);
-        return $"{boards.Count} boards, {boards.Count(b => b.Enabled)} enabled, {failing} failing | last outcome: {string.Join(", ", outcomes)}";
+        var enabled = boards.Where(b => b.Enabled).ToList();
+        var states = BoardStates.All
+            .Select(state => (State: state, Boards: enabled.Count(b => b.State == state)))
+            .Where(s => s.Boards > 0)
+            .Select(s => $"{s.Boards} {s.State}")
+            .ToList();
+        var byState = states.Count == 0 ? "" : $" ({string.Join(", ", states)})";
+        return $"{boards.Count} boards, {enabled.Count} enabled{byState} | last outcome: {string.Join(", ", outcomes)}";
     }
 
     private static readonly string[] OutcomeOrder = [PollOutcome.Succeeded, PollOutcome.Partial, PollOutcome.Superseded, PollOutcome.Failed, NeverPolled];

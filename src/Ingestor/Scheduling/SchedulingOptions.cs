@@ -22,6 +22,24 @@ public sealed class SchedulingOptions
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// The longest a failing, blocked or gone board waits between polls. Such a board's next poll is its interval doubled for
+    /// each failure in a row after the first (<c>interval × 2^(failures-1)</c>), up to this; a success returns it to its interval.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Scheduling:MaxBackoff must be between 1 second and 7 days")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How many 404 polls in a row, at the least, confirm that a board is gone (with <see cref="GoneAfter"/>).</summary>
+    [Range(2, 1000, ErrorMessage = "Scheduling:GoneAfterFailures must be between 2 and 1000")]
+    public int GoneAfterFailures { get; set; } = 3;
+
+    /// <summary>
+    /// How long, at the least, from the first 404 of an unbroken run of them to a 404 that confirms the board gone (with
+    /// <see cref="GoneAfterFailures"/>): a board that is down for an hour is failing, not gone, and keeps its postings.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Scheduling:GoneAfter must be between 0 and 30 days")]
+    public TimeSpan GoneAfter { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
     /// Keep Quartz's own state in PostgreSQL (AdoJobStore, clustered) so that several replicas share one schedule.
     /// Polls stay safe without it: boards are claimed with <c>FOR UPDATE SKIP LOCKED</c> and each poll is one transaction.
     /// </summary>

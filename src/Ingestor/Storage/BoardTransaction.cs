@@ -210,6 +210,7 @@ public sealed class BoardTransaction : IAsyncDisposable
         update boards set
             last_poll_at = @FinishedAt, last_success_at = @ObservedAt, last_outcome = @Outcome, last_error = @Error,
             consecutive_failures = 0, last_snapshot_at = @ObservedAt, pending_closes = @PendingCloses::jsonb,
+            state = case when @JobCount > 0 then 'ok' else 'empty' end,
             snapshot_poll_id = @PollId, snapshot_uri = @RawPayloadUri, etag = @ETag, last_modified = @LastModified, {Boards.NextPollSql}
         where source_id = @SourceId
         """;

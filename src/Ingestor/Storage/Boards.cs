@@ -1,11 +1,13 @@
 using Dapper;
 using Ingestor.Providers;
+using Ingestor.Scheduling;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Ingestor.Storage;
 
 /// <summary>The registry of boards to poll and the bookkeeping of their polls.</summary>
-public sealed class Boards(NpgsqlDataSource database)
+public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions> options)
 {
     private const string Columns = "source_id, provider, board_token, etag, last_modified";
 
@@ -80,12 +82,14 @@ public sealed class Boards(NpgsqlDataSource database)
     /// <summary>This process, as <c>boards.claimed_by</c> names it.</summary>
     public static readonly string Replica = $"{Environment.MachineName}/{Environment.ProcessId}";
 
+    // ±10%, so boards registered together, or failing together, drift apart.
+    private const string Jitter = "(0.9 + random() * 0.2)";
+
     /// <summary>
-    /// Every statement that ends a poll sets these on the board: its next poll one interval on, with ±10% jitter so boards
-    /// registered together drift apart, and its claim released.
+    /// Every statement that ends a successful poll sets these on the board: its next poll one interval on, with jitter, and
+    /// its claim released. A failed poll backs off instead (<see cref="BoardStatePolicy.Backoff"/>).
     /// </summary>
-    internal const string NextPollSql =
-        "next_poll_at = now() + poll_interval * (0.9 + random() * 0.2), claimed_by = null, claimed_until = null";
+    internal const string NextPollSql = $"next_poll_at = now() + poll_interval * {Jitter}, claimed_by = null, claimed_until = null";
 
     /// <summary>
     /// Every board with its health, in one statement: active postings are one grouped count, not a query per board.
@@ -95,8 +99,10 @@ public sealed class Boards(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<BoardHealth>(
             """
-            select b.provider, b.board_token, b.enabled, b.last_outcome, b.consecutive_failures, b.last_success_at,
-                   coalesce(active.postings, 0)::int as active_postings, b.next_poll_at
+            select b.provider, b.board_token, b.enabled, b.state, b.last_outcome, b.consecutive_failures,
+                   case when b.consecutive_failures > 0 then b.last_failure_status end as last_failure_status,
+                   case when b.consecutive_failures > 0 then b.failing_since end as failing_since,
+                   b.last_success_at, coalesce(active.postings, 0)::int as active_postings, b.next_poll_at
             from boards b
             left join (
                 select source_id, count(*) as postings from posting_rows where status = 'active' group by source_id
@@ -105,7 +111,7 @@ public sealed class Boards(NpgsqlDataSource database)
             """)];
     }
 
-    /// <summary>How long ago the enabled boards last succeeded, as quantiles over all of them, in one statement.</summary>
+    /// <summary>How long ago the enabled boards last succeeded, as quantiles over all of them, and how many are in each state, in one statement.</summary>
     public async Task<BoardFreshness> FreshnessAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -113,8 +119,12 @@ public sealed class Boards(NpgsqlDataSource database)
         return await connection.QuerySingleAsync<BoardFreshness>(
             """
             select count(*)::int as enabled,
-                   count(*) filter (where consecutive_failures > 0)::int as failing,
                    count(*) filter (where last_success_at is null)::int as never_succeeded,
+                   count(*) filter (where state = 'ok')::int as ok,
+                   count(*) filter (where state = 'empty')::int as empty,
+                   count(*) filter (where state = 'failing')::int as failing,
+                   count(*) filter (where state = 'blocked')::int as blocked,
+                   count(*) filter (where state = 'gone')::int as gone,
                    percentile_disc(0.5) within group (order by coalesce(last_success_at, created_at) desc) as p50_success_at,
                    percentile_disc(0.9) within group (order by coalesce(last_success_at, created_at) desc) as p90_success_at,
                    percentile_disc(0.99) within group (order by coalesce(last_success_at, created_at) desc) as p99_success_at,
@@ -124,18 +134,63 @@ public sealed class Boards(NpgsqlDataSource database)
             """);
     }
 
-    /// <summary>Records a poll that changed no posting: the fetch, the archive or the payload failed.</summary>
-    public async Task RecordFailureAsync(PollRecord poll, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a poll that changed no posting (the fetch, the archive or the payload failed) and, in the same statement, the
+    /// board's state and backoff decided from it (<see cref="BoardStatePolicy"/>). The poll that confirms the board gone closes
+    /// its active postings as <c>board_gone</c>, with the 404 polls as evidence; the returned poll counts them.
+    /// </summary>
+    public async Task<PollRecord> RecordFailureAsync(PollRecord poll, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await PostingStore.InsertPollAsync(connection, transaction, poll);
-        await connection.ExecuteAsync(
-            $"""
-            update boards set last_poll_at = @FinishedAt, last_outcome = @Outcome, last_error = @Error,
-                              consecutive_failures = consecutive_failures + 1, {NextPollSql}
-            where source_id = @SourceId
-            """, poll, transaction);
+        var run = await connection.QuerySingleAsync<FailureRun>(
+            """
+            select state, consecutive_failures, failing_since, not_found_since, not_found_polls, poll_interval
+            from boards where source_id = @SourceId for update
+            """, new { poll.SourceId }, transaction);
+        var verdict = BoardStatePolicy.AfterFailure(run, poll.HttpStatus, poll.StartedAt.UtcDateTime, options.Value);
+
+        var parameters = new DynamicParameters(poll);
+        parameters.AddDynamicParams(new
+        {
+            verdict.State, verdict.ConsecutiveFailures, verdict.FailingSince, verdict.NotFoundSince, verdict.NotFoundPolls, verdict.NextPollIn,
+            verdict.ClosesPostings, ClosedAt = poll.ObservedAt ?? poll.FinishedAt,
+        });
+        var closed = await connection.ExecuteScalarAsync<int>($"{PostingStore.InsertPollSql};\n{EndFailedPollSql}", parameters, transaction);
         await transaction.CommitAsync(cancellationToken);
+        return poll with { Closed = closed };
     }
+
+    // A gone board's postings close as a close from a snapshot does: each leaves the board's latest snapshot keeping its last
+    // sighting, and its event names the snapshot it was last listed in. The evidence is the run of 404 polls, this one included.
+    private const string EndFailedPollSql =
+        $"""
+        with board as (
+            update boards set last_poll_at = @FinishedAt, last_outcome = @Outcome, last_error = @Error,
+                              consecutive_failures = @ConsecutiveFailures, state = @State, failing_since = @FailingSince,
+                              last_failure_status = @HttpStatus, not_found_since = @NotFoundSince, not_found_polls = @NotFoundPolls,
+                              next_poll_at = now() + @NextPollIn * {Jitter}, claimed_by = null, claimed_until = null
+            where source_id = @SourceId
+        ), closed as (
+            update posting_rows p set status = 'inactive', inactive_at = @ClosedAt, last_checked_at = @ClosedAt, in_latest_snapshot = false,
+                last_seen_at = case when p.in_latest_snapshot then b.last_snapshot_at else p.last_seen_at end,
+                raw_payload_uri = case when p.in_latest_snapshot then b.snapshot_uri else p.raw_payload_uri end
+            from boards b
+            where @ClosesPostings and b.source_id = @SourceId and p.source_id = b.source_id and p.status = 'active'
+            returning p.job_id, p.content_hash, p.source_hash, coalesce(b.snapshot_uri, p.raw_payload_uri) as snapshot_uri
+        ), evidence as (
+            select jsonb_build_object(
+                       'status', 404, 'first_404_at', @NotFoundSince,
+                       'polls', jsonb_agg(jsonb_build_object('poll_id', poll_id, 'started_at', started_at) order by started_at)) as evidence
+            from polls
+            where @ClosesPostings and source_id = @SourceId and http_status = 404 and outcome = 'failed' and started_at >= @NotFoundSince
+        ), events as (
+            insert into job_events (job_id, poll_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri,
+                                    closed_reason, evidence)
+            select c.job_id, @PollId, 'closed', @ClosedAt, c.content_hash, c.source_hash, 'inactive', c.snapshot_uri, 'board_gone', e.evidence
+            from closed c cross join evidence e
+        )
+        update polls set closed = (select count(*) from closed) where poll_id = @PollId and @ClosesPostings
+        returning closed
+        """;
 }

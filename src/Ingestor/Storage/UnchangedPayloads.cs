@@ -29,9 +29,10 @@ public sealed class UnchangedPayloads(NpgsqlDataSource database, TimeProvider cl
                 update boards b set
                     last_poll_at = @FinishedAt, last_success_at = @ObservedAt, last_outcome = applied.outcome, last_error = applied.error,
                     consecutive_failures = 0, last_snapshot_at = @ObservedAt, snapshot_uri = archived.uri,
+                    state = case when applied.job_count > 0 then 'ok' else 'empty' end,
                     etag = coalesce(@ETag, b.etag), last_modified = coalesce(@LastModified, b.last_modified), {Boards.NextPollSql}
                 from polls applied, archived_payloads archived
-                where b.source_id = @SourceId and b.pending_closes = jsonb_build_object() and b.last_snapshot_at < @ObservedAt
+                where b.source_id = @SourceId and b.pending_closes = jsonb_build_object() and b.last_snapshot_at < @ObservedAt and b.state <> 'gone'
                   and applied.poll_id = b.snapshot_poll_id
                   and applied.payload_sha256 = coalesce(@PayloadSha256, applied.payload_sha256)
                   and archived.source_id = b.source_id and archived.day = @Day::date and archived.sha256 = applied.payload_sha256

@@ -53,9 +53,12 @@ public static class IngestorTelemetry
         "board.success.age", () => _freshness?.Ages() ?? [], unit: "s",
         description: "Age of the last successful poll of enabled boards, by quantile over the boards");
 
-    /// <summary>Enabled boards (<c>state</c>: enabled, failing, never_succeeded), from the same reading.</summary>
+    /// <summary>
+    /// Enabled boards by <c>state</c>: each board's state (ok, empty, failing, blocked, gone; these add up to the enabled boards),
+    /// and two totals: enabled, and never_succeeded (in any state). From the same reading.
+    /// </summary>
     public static readonly ObservableGauge<int> Boards = Meter.CreateObservableGauge(
-        "boards", () => _freshness?.Counts() ?? [], description: "Enabled boards, failing boards and boards never polled successfully");
+        "boards", () => _freshness?.Counts() ?? [], description: "Enabled boards by state, all enabled boards and those never polled successfully");
 
     /// <summary>Publishes a freshness reading; the gauges report the latest one, ages against <paramref name="clock"/>.</summary>
     public static void Publish(BoardFreshness freshness, TimeProvider clock) => Volatile.Write(ref _freshness, new BoardFreshnessReading(freshness, clock));
@@ -72,8 +75,8 @@ public static class IngestorTelemetry
         public IEnumerable<Measurement<int>> Counts() =>
         [
             new(Freshness.Enabled, new KeyValuePair<string, object?>("state", "enabled")),
-            new(Freshness.Failing, new KeyValuePair<string, object?>("state", "failing")),
             new(Freshness.NeverSucceeded, new KeyValuePair<string, object?>("state", "never_succeeded")),
+            .. Freshness.BoardsByState().Select(s => new Measurement<int>(s.Boards, new KeyValuePair<string, object?>("state", s.State))),
         ];
     }
 }
