@@ -19,15 +19,15 @@ public sealed class ConnectionLossTests(TestServers servers)
         Ledger afterLoss;
         await using (var hold = await HeldPollTransaction.BeginAsync(ingestor.Settings["ConnectionStrings:Postgres"]!))
         {
-            var waiter = await hold.WaitForPollAsync(() => worker.Error);
+            var waiter = await hold.WaitForPollAsync(() => worker.Output + worker.Error);
             Assert.True(waiter.WroteRows, "the poll had written its posting rows when its connection ended");
             Assert.True(await ingestor.ScalarAsync<bool>("select pg_terminate_backend(@Pid)", new { waiter.Pid }));
-            await UntilAsync(async () => (await ingestor.QueryAsync<Poll>(polls)).Count == 1, () => worker.Error);
+            await UntilAsync(async () => (await ingestor.QueryAsync<Poll>(polls)).Count == 1, () => worker.Output + worker.Error);
             afterLoss = await LedgerAsync(ingestor);
         }
         var failed = (await ingestor.QueryAsync<Poll>(polls)).Single();
         await DueNowAsync(ingestor);
-        await UntilAsync(async () => (await ingestor.QueryAsync<Poll>(polls)).Count == 2, () => worker.Error);
+        await UntilAsync(async () => (await ingestor.QueryAsync<Poll>(polls)).Count == 2, () => worker.Output + worker.Error);
         var running = !worker.HasExited;
         worker.Terminate();
 

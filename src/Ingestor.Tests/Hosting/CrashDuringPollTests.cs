@@ -60,7 +60,7 @@ public sealed class CrashDuringPollTests(TestServers servers)
         {
             await using (var killed = IngestorProcess.Start(settings))
             {
-                waiter = await hold.WaitForPollAsync(() => killed.Error);
+                waiter = await hold.WaitForPollAsync(() => killed.Output + killed.Error);
                 held = await ClaimAsync(ingestor);
                 await killed.KillAsync();
             }
@@ -94,9 +94,9 @@ public sealed class CrashDuringPollTests(TestServers servers)
     private static async Task<(Poll First, Poll Second)> TwoPollsAfterAsync(TestIngestor ingestor, IngestorProcess worker, int pollsBefore)
     {
         const string count = "select count(*)::int from polls";
-        await UntilAsync(async () => await ingestor.ScalarAsync<int>(count) > pollsBefore, () => worker.Error);
+        await UntilAsync(async () => await ingestor.ScalarAsync<int>(count) > pollsBefore, () => worker.Output + worker.Error);
         await DueNowAsync(ingestor);
-        await UntilAsync(async () => await ingestor.ScalarAsync<int>(count) > pollsBefore + 1, () => worker.Error);
+        await UntilAsync(async () => await ingestor.ScalarAsync<int>(count) > pollsBefore + 1, () => worker.Output + worker.Error);
         worker.Terminate();
         Assert.Equal(0, await worker.WaitForExitAsync(TimeSpan.FromMinutes(1)));
         var polls = await ingestor.QueryAsync<Poll>(

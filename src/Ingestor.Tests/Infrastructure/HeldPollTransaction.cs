@@ -10,11 +10,13 @@ namespace Ingestor.Tests.Infrastructure;
 /// </summary>
 public sealed class HeldPollTransaction : IAsyncDisposable
 {
+    private readonly string _connectionString;
     private readonly NpgsqlConnection _connection;
     private NpgsqlTransaction? _transaction;
 
-    private HeldPollTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private HeldPollTransaction(string connectionString, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
+        _connectionString = connectionString;
         _connection = connection;
         _transaction = transaction;
     }
@@ -25,7 +27,7 @@ public sealed class HeldPollTransaction : IAsyncDisposable
         await connection.OpenAsync();
         var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("lock table job_events in share mode", transaction: transaction);
-        return new HeldPollTransaction(connection, transaction);
+        return new HeldPollTransaction(connectionString, connection, transaction);
     }
 
     /// <summary>A backend waiting on this lock inside its transaction, and whether it holds posting rows it wrote.</summary>
@@ -42,7 +44,7 @@ public sealed class HeldPollTransaction : IAsyncDisposable
             from pg_stat_activity a
             where a.datname = current_database() and pg_backend_pid() <> a.pid and @Holder = any(pg_blocking_pids(a.pid))
             """;
-        await using var probe = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connection.ConnectionString).ConnectionString);
+        await using var probe = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
         await probe.OpenAsync();
         for (var attempt = 0; attempt < 600; attempt++)
         {
