@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
@@ -34,6 +35,10 @@ public sealed class HostileInputTests(TestServers servers)
         Encoding.UTF8.GetString(BoardPayload.Of("fal").Edit(4009193009, job => job["title"] = "PLACEHOLDER").Reply().Body)
             .Replace("\"PLACEHOLDER\"", rawJson));
 
+    // Greenhouse sends a description as HTML escaped once more.
+    private static Reply WithDescription(string html) =>
+        BoardPayload.Of("fal").Edit(4009193009, job => job["content"] = WebUtility.HtmlEncode(html)).Reply();
+
     public static TheoryData<string, string, string> Hostile => new()
     {
         { "nested", PollOutcome.Failed, "the payload is not valid JSON: The maximum configured depth of 64 has been exceeded" },
@@ -42,6 +47,10 @@ public sealed class HostileInputTests(TestServers servers)
         { "duplicate-id", PollOutcome.Partial, "nothing closed; job 4009193009 is listed twice" },
         { "huge-title", PollOutcome.Partial, "job 4009193009 could not be normalized: its title is 1,000,000 characters long (at most 1,000 are read)" },
         { "huge-location", PollOutcome.Partial, "job 4009193009 could not be normalized: its location is 1,000,000 characters long (at most 4,000 are read)" },
+        { "deep-html", PollOutcome.Partial, "job 4009193009 could not be normalized: its description nests elements more than 512 deep" },
+        { "deep-misnested-html", PollOutcome.Partial, "job 4009193009 could not be normalized: its description nests elements more than 512 deep" },
+        { "object-title", PollOutcome.Partial, "job 4009193009 could not be normalized: its title is a JSON object, where text belongs" },
+        { "array-id", PollOutcome.Partial, "could not be read: its id is a JSON array, where a number belongs" },
     };
 
     private static Reply Build(string kind) => kind switch
@@ -52,6 +61,11 @@ public sealed class HostileInputTests(TestServers servers)
         "duplicate-id" => Duplicated(),
         "huge-title" => WithJobField("\"" + new string('x', 1_000_000) + "\""),
         "huge-location" => Reply.Json(BoardPayload.Of("fal").Edit(4009193009, job => job["location"] = new System.Text.Json.Nodes.JsonObject { ["name"] = new string('x', 1_000_000) }).Reply().Body),
+        // Both under the length cap: one plain enough to be read from its tokens, one the parser must build a tree for.
+        "deep-html" => WithDescription(string.Concat(Enumerable.Repeat("<div>", 100_000)) + "Build the inference engine"),
+        "deep-misnested-html" => WithDescription(string.Concat(Enumerable.Repeat("<span><b>", 60_000)) + "Build the inference engine"),
+        "object-title" => WithJobField("{\"text\": \"Staff Software Engineer\"}"),
+        "array-id" => BoardPayload.Of("fal").Edit(4009193009, job => job["id"] = new System.Text.Json.Nodes.JsonArray(4009193009)).Reply(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -98,5 +112,60 @@ public sealed class HostileInputTests(TestServers servers)
         Assert.True(unchanged, "a posting or event changed");
         Assert.Equal(archived, (await servers.S3.KeysAsync(ingestor.Bucket)).Count);
         Assert.Equal(PollOutcome.Succeeded, after.Outcome);
+    }
+
+    [Fact]
+    public async Task AScalarOfTheOtherKindIsReadAsTheValueItDenotes()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var other = BoardPayload.Of("fal")
+            .Edit(4012000002, job => job["title"] = 2026)
+            .Edit(4009193009, job => job["id"] = "4009193009");
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"), other.Reply());
+        await ingestor.PollAsync("fal");
+        var held = await ingestor.QueryAsync<(string, string)>("select provider_job_key, content_hash from postings order by 1");
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Succeeded, 0, 1), (poll.Outcome, poll.Opened, poll.Updated));
+        Assert.Equal(
+            [("4012000002", "updated")],
+            await ingestor.QueryAsync<(string, string)>(
+                "select p.provider_job_key, e.event_type from job_events e join postings p using (job_id) where e.poll_id = @PollId", new { poll.PollId }));
+        var now = await ingestor.QueryAsync<(string, string)>("select provider_job_key, content_hash from postings order by 1");
+        Assert.Equal(held.Select(p => p.Item1), now.Select(p => p.Item1));
+        Assert.Equal(held.Single(p => p.Item1 == "4009193009"), now.Single(p => p.Item1 == "4009193009"));
+        Assert.Equal("2026", await ingestor.ScalarAsync<string>("select title from postings where provider_job_key = '4012000002'"));
+    }
+
+    [Fact]
+    public async Task ADescriptionWithAHugeAttributeListIsReadAndTheRestOfTheBoardApplies()
+    {
+        var attributes = string.Join(' ', Enumerable.Range(0, 50_000).Select(i => $"data-a{i}=\"v\""));
+        await using var ingestor = await WithFalIngestedAsync(servers, WithDescription($"<p {attributes}>Build the inference engine</p>"));
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Succeeded, 1), (poll.Outcome, poll.Updated));
+        Assert.Equal(
+            "Build the inference engine",
+            await ingestor.ScalarAsync<string>("select description_text from posting_rows where provider_job_key = '4009193009'"));
+    }
+
+    [Fact]
+    public async Task ARedirectToAnotherHostIsNotFollowedAndFailsThePollNamingItsStatusAndHost()
+    {
+        var tenant = servers.Greenhouse.NewTenant();
+        tenant.Script("fal", Reply.Board("fal"));
+        var elsewhere = new UriBuilder(new Uri(tenant.BaseUrl, "v1/boards/fal/jobs?content=true")) { Host = "localhost" }.Uri;
+        await using var redirecting = await RedirectingServer.StartAsync(elsewhere);
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?> { ["Greenhouse:BaseUrl"] = redirecting.Address.ToString() });
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.Equal("could not reach Greenhouse: it answered HTTP 302 (Found) with a redirect to localhost, which is not followed", poll.Error);
+        Assert.Equal((1, 0), (redirecting.Requests, tenant.Requests("fal")));
+        Assert.Equal(0, await ingestor.ScalarAsync<int>("select count(*)::int from postings"));
     }
 }

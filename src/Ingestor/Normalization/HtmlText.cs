@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
+using AngleSharp.Text;
 
 namespace Ingestor.Normalization;
 
@@ -26,6 +29,22 @@ public static class HtmlText
         "article", "header", "footer", "blockquote", "pre", "hr", "dl", "dt", "dd",
     };
 
+    /// <summary>
+    /// Bounds no real description comes near: past them markup is built to hurt. The parser's work grows with the square of
+    /// the nesting depth (100,000 nested elements take minutes), and browsers stop nesting at 512 too. A description beyond
+    /// them is not read, and its job is left out of the poll with the reason.
+    /// </summary>
+    internal const int MaxDepth = 512;
+
+    internal const int MaxLength = 1_000_000;
+
+    // Elements that never hold others open for long: void ones, and those the next of their kind (or their parent's end) closes.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Unnested = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rp", "rt", "rtc",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public sealed record Description(string Html, string Text);
 
     public static Description? FromEscapedContent(string? escapedContent)
@@ -40,13 +59,54 @@ public static class HtmlText
     /// HTML read as the body of a document, the cheapest way that gives the same result: plain markup straight from its
     /// tokens, the rest as a fragment in a body, and what a fragment could read differently as a whole document.
     /// </summary>
+    /// <exception cref="FormatException">The HTML is longer or nests deeper than any description (<see cref="MaxLength"/>, <see cref="MaxDepth"/>).</exception>
     public static Description FromHtml(string html)
     {
+        if (html.Length > MaxLength)
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"its description is {html.Length:N0} characters long (at most {MaxLength:N0} are read)"));
         if (ReadsDifferentlyAsFragment(html))
-            return FromDocument(html);
+            return FromDocument(WithinDepth(html));
         // The closing tag stays after the HTML, since unclosed markup (a comment, an attribute, plaintext) takes it in.
         var fragment = $"{html}</body>";
-        return PlainMarkup.TryRead(fragment) ?? FromTree(Parser.ParseFragment(fragment, Body));
+        return PlainMarkup.TryRead(fragment) ?? FromTree(Parser.ParseFragment(WithinDepth(fragment), Body));
+    }
+
+    internal static FormatException TooDeep() => new(string.Create(CultureInfo.InvariantCulture, $"its description nests elements more than {MaxDepth:N0} deep"));
+
+    /// <summary>
+    /// The HTML, once its tokens show it nests no deeper than <see cref="MaxDepth"/>: start tags open elements, and an end
+    /// tag closes the nearest open one of its name and those above it, as the parser's tree would; an end tag nothing
+    /// matches is ignored, as the parser ignores it. HTML with fewer tags than that is not read for it.
+    /// </summary>
+    private static string WithinDepth(string html)
+    {
+        if (html.AsSpan().Count('<') <= MaxDepth)
+            return html;
+        var tokenizer = new HtmlTokenizer(new TextSource(new StringTextSource(html)), HtmlEntityProvider.Resolver)
+        {
+            DisableElementPositionTracking = true,
+        };
+        var open = new List<string>();
+        while (true)
+        {
+            ref var token = ref tokenizer.GetStructToken();
+            switch (token.Type)
+            {
+                case HtmlTokenType.StartTag when !Unnested.Contains(token.Name):
+                    if (open.Count == MaxDepth)
+                        throw TooDeep();
+                    open.Add(token.Name.ToString());
+                    break;
+                case HtmlTokenType.EndTag:
+                    var name = token.Name.ToString();
+                    var index = open.FindLastIndex(element => element.Equals(name, StringComparison.OrdinalIgnoreCase));
+                    if (index >= 0)
+                        open.RemoveRange(index, open.Count - index);
+                    break;
+                case HtmlTokenType.EndOfFile:
+                    return html;
+            }
+        }
     }
 
     /// <summary>HTML parsed as the body of a whole document, as every description once was.</summary>

@@ -47,6 +47,7 @@ internal static class PlainMarkup
         Elements.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The description of HTML parsed as the body of a document, or null when its markup is not plain.</summary>
+    /// <exception cref="FormatException">The markup nests deeper than <see cref="HtmlText.MaxDepth"/>.</exception>
     /// <param name="source">The HTML as the fragment parser reads it, with the closing body tag after it.</param>
     public static HtmlText.Description? TryRead(string source)
     {
@@ -78,6 +79,8 @@ internal static class PlainMarkup
                         text.BreakLine();
                     if (name == "li")
                         text.Append("- ");
+                    if (kind != Kind.Void && open.Count == HtmlText.MaxDepth)
+                        throw HtmlText.TooDeep();
                     if (kind != Kind.Void)
                         open.Add((name, kind));
                     break;

@@ -3,7 +3,12 @@ using System.Text.Json;
 
 namespace Ingestor.Providers;
 
-/// <summary>Reads fields that real boards send in more than one shape (numbers as strings, nulls, missing keys) without throwing.</summary>
+/// <summary>
+/// Reads fields that real boards send in more than one shape (numbers as strings, nulls, missing keys). A scalar of the other
+/// kind is read as the value it denotes (an id sent as "42" is 42, a title sent as 42 is "42"); an object or an array where
+/// a scalar belongs is no value at all, and throws an <see cref="InvalidOperationException"/> naming the field (as a job that cannot be read does), which makes only
+/// its job unreadable.
+/// </summary>
 internal static class JsonReading
 {
     public static JsonElement? Property(this JsonElement element, string name) =>
@@ -12,10 +17,15 @@ internal static class JsonReading
             : null;
 
     public static string? String(this JsonElement element, string name) =>
-        element.Property(name) is { } value ? AsText(value) : null;
+        element.Property(name) is { } value ? AsText(Scalar(value, name, "text")) : null;
 
     public static long? Int64(this JsonElement element, string name) =>
-        element.Property(name) is { } value ? AsInt64(value) : null;
+        element.Property(name) is { } value ? AsInt64(Scalar(value, name, "a number")) : null;
+
+    private static JsonElement Scalar(JsonElement value, string name, string expected) =>
+        value.ValueKind is JsonValueKind.Object or JsonValueKind.Array
+            ? throw new InvalidOperationException($"its {name} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, where {expected} belongs")
+            : value;
 
     public static DateTimeOffset? Timestamp(this JsonElement element, string name) =>
         element.String(name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)

@@ -13,8 +13,9 @@ public static class ProviderHttpRegistration
 {
     /// <summary>
     /// A provider's typed HTTP client with its options section: a <c>file://</c> base URL served from a folder, else sockets
-    /// that leave decoding to the client; the standard resilience pipeline (retries, timeouts, a circuit breaker per host)
-    /// set from the section; inside it, every attempt waits its host's turn (<see cref="PolitenessHandler"/>).
+    /// that leave decoding to the client and follow no redirect (<see cref="RedirectRefusal"/>); the standard resilience
+    /// pipeline (retries, timeouts, a circuit breaker per host) set from the section; inside it, every attempt waits its
+    /// host's turn (<see cref="PolitenessHandler"/>).
     /// </summary>
     public static IHostApplicationBuilder AddProviderHttpClient<TClient, TOptions>(this IHostApplicationBuilder builder, string section)
         where TClient : class
@@ -37,8 +38,10 @@ public static class ProviderHttpRegistration
                     {
                         // The client decodes the body itself: it records the Content-Encoding and caps the decoded bytes.
                         AutomaticDecompression = DecompressionMethods.None,
+                        AllowAutoRedirect = false,
                         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     })
+            .AddHttpMessageHandler(() => new RedirectRefusal())
             .AddStandardResilienceHandler()
             // A host answering 429 or failing should trip its own breaker, not one shared by every provider.
             .SelectPipelineByAuthority();
