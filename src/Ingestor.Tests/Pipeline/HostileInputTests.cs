@@ -164,7 +164,7 @@ public sealed class HostileInputTests(TestServers servers)
         var poll = await ingestor.PollAsync("fal");
 
         Assert.Equal(PollOutcome.Failed, poll.Outcome);
-        Assert.Equal("could not reach Greenhouse: it answered HTTP 302 (Found) with a redirect to localhost, which is not followed", poll.Error);
+        Assert.Equal("Greenhouse: it answered HTTP 302 (Found) with a redirect to localhost, which is not followed", poll.Error);
         Assert.Equal((1, 0), (redirecting.Requests, tenant.Requests("fal")));
         Assert.Equal(0, await ingestor.ScalarAsync<int>("select count(*)::int from postings"));
     }

@@ -78,10 +78,7 @@ public sealed class BoardStateTests(TestServers servers)
             using var evidence = JsonDocument.Parse(e.Evidence);
             Assert.Equal(404, evidence.RootElement.GetProperty("status").GetInt32());
             Assert.Equal(failed[0].StartedAt, evidence.RootElement.GetProperty("first_404_at").GetDateTimeOffset());
-            Assert.Equal(
-                failed.Select(p => (p.PollId, p.StartedAt)),
-                evidence.RootElement.GetProperty("polls").EnumerateArray()
-                    .Select(poll => (poll.GetProperty("poll_id").GetGuid(), poll.GetProperty("started_at").GetDateTimeOffset())));
+            Assert.Equal(failed.Select(p => p.PollId), evidence.RootElement.GetProperty("polls").EnumerateArray().Select(poll => poll.GetGuid()));
         });
         Assert.All(postingsWhenGone, p =>
             Assert.Equal(("inactive", goneAt, listedAt, listed.RawPayloadUri), (p.Status, p.InactiveAt!.Value, p.LastSeenAt, p.RawPayloadUri)));

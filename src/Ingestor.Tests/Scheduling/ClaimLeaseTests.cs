@@ -13,6 +13,29 @@ public sealed class ClaimLeaseTests(TestServers servers)
     private const string ClaimSql =
         "select claimed_by, claimed_until, next_poll_at, now() as now, poll_interval as interval from boards where board_token = 'fal'";
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(503)]
+    public async Task APollThatOutlastedItsLeaseLeavesTheReplicaThatClaimedTheBoardSinceItsClaimAndItsSchedule(int status)
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers, ArchiveKind.File, new Dictionary<string, string?> { ["Greenhouse:MaxRetryAttempts"] = "1" });
+        ingestor.Greenhouse.Script("fal", status == 200 ? Reply.Board("fal") : Reply.Error(status));
+        await ingestor.RegisterAsync("fal");
+        // Another replica claimed the board after this poll's lease ran out, and is polling it now.
+        var claimedSince = (await ingestor.QueryAsync<Claim>(
+            $"update boards set claimed_by = 'another-replica/1', claimed_until = now() + interval '3 minutes', next_poll_at = now() + interval '3 minutes' returning {ClaimSql[7..ClaimSql.IndexOf(" from ", StringComparison.Ordinal)]}")).Single();
+
+        await ingestor.PollAsync("fal");
+        var after = (await ingestor.QueryAsync<Claim>(ClaimSql)).Single();
+
+        Assert.Equal(("another-replica/1", claimedSince.ClaimedUntil, claimedSince.NextPollAt), (after.ClaimedBy, after.ClaimedUntil, after.NextPollAt));
+        await ingestor.ScalarAsync<int>("update boards set claimed_until = now() - interval '1 second' returning 1");
+        await ingestor.PollAsync("fal");
+        var expired = (await ingestor.QueryAsync<Claim>(ClaimSql)).Single();
+        Assert.Null(expired.ClaimedBy);
+        Assert.True(expired.NextPollAt > expired.Now + TimeSpan.FromMinutes(5), $"the next poll is at {expired.NextPollAt}, now {expired.Now}");
+    }
+
     [Fact]
     public async Task AClaimedBoardIsHeldForTheLeaseAndTheEndOfItsPollSchedulesTheNextAnIntervalOnAndReleasesIt()
     {

@@ -209,7 +209,8 @@ public sealed class BoardPoller(
             ObservedAt: response?.ReceivedAt, ETag: response?.ETag, LastModified: response?.LastModified, ContentEncoding: response?.ContentEncoding);
         try
         {
-            await boards.RecordFailureAsync(poll, cancellationToken);
+            // A failure that confirms the board gone closes its postings: the recorded poll counts them.
+            return await boards.RecordFailureAsync(poll, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -233,6 +234,7 @@ public sealed class BoardPoller(
         PayloadTooLargeException e => e.Message,
         TimeoutRejectedException => $"{host} did not answer in time, through every retry",
         BrokenCircuitException => $"requests to {host} are paused after repeated failures (circuit open); the next poll tries again",
+        HttpRequestException { StatusCode: var status } e when (int?)status is >= 300 and < 400 => $"{host}: {e.Message}",
         HttpRequestException e => $"could not reach {host}: {e.Message}",
         Npgsql.NpgsqlException e => $"the database refused the poll's writes, so nothing changed: {e.Message}",
         IOException e => $"the payload arrived cut short: {e.Message}",

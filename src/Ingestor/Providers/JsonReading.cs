@@ -6,8 +6,8 @@ namespace Ingestor.Providers;
 /// <summary>
 /// Reads fields that real boards send in more than one shape (numbers as strings, nulls, missing keys). A scalar of the other
 /// kind is read as the value it denotes (an id sent as "42" is 42, a title sent as 42 is "42"); an object or an array where
-/// a scalar belongs is no value at all, and throws an <see cref="InvalidOperationException"/> naming the field (as a job that cannot be read does), which makes only
-/// its job unreadable.
+/// a scalar belongs is no value at all, and throws an <see cref="InvalidOperationException"/> naming the field (as a job
+/// that cannot be read does), which makes only its job unreadable.
 /// </summary>
 internal static class JsonReading
 {

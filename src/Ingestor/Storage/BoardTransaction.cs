@@ -125,6 +125,7 @@ public sealed class BoardTransaction : IAsyncDisposable
             ClosedIds = plan.Closed.Select(close => close.JobId).ToArray(),
             Events = JsonSerializer.Serialize(events, EventJson),
             PendingCloses = JsonSerializer.Serialize(plan.PendingCloses),
+            Boards.Replica,
         });
         // Only the statements this poll needs: a board whose postings all stayed as they were writes its poll and itself.
         var sql = string.Join(";\n", new[]

@@ -85,11 +85,19 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
     // ±10%, so boards registered together, or failing together, drift apart.
     private const string Jitter = "(0.9 + random() * 0.2)";
 
+    // A poll that outlasted its lease finds its board claimed by another replica since: that replica's claim and next poll stand.
+    private const string ClaimedByAnother = "(claimed_by is distinct from @Replica and claimed_until > now())";
+
+    private const string ReleaseClaimSql =
+        $"claimed_by = case when {ClaimedByAnother} then claimed_by end, claimed_until = case when {ClaimedByAnother} then claimed_until end";
+
     /// <summary>
-    /// Every statement that ends a successful poll sets these on the board: its next poll one interval on, with jitter, and
-    /// its claim released. A failed poll backs off instead (<see cref="BoardStatePolicy.Backoff"/>).
+    /// Every statement that ends a successful poll sets these on the board (with <c>@Replica</c> = <see cref="Replica"/>): its
+    /// next poll one interval on, with jitter, and its claim released. A failed poll backs off instead
+    /// (<see cref="BoardStatePolicy.Backoff"/>).
     /// </summary>
-    internal const string NextPollSql = $"next_poll_at = now() + poll_interval * {Jitter}, claimed_by = null, claimed_until = null";
+    internal const string NextPollSql =
+        $"next_poll_at = case when {ClaimedByAnother} then next_poll_at else now() + poll_interval * {Jitter} end, {ReleaseClaimSql}";
 
     /// <summary>
     /// Every board with its health, in one statement: active postings are one grouped count, not a query per board.
@@ -154,43 +162,56 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
         parameters.AddDynamicParams(new
         {
             verdict.State, verdict.ConsecutiveFailures, verdict.FailingSince, verdict.NotFoundSince, verdict.NotFoundPolls, verdict.NextPollIn,
-            verdict.ClosesPostings, ClosedAt = poll.ObservedAt ?? poll.FinishedAt,
+            verdict.ClosesPostings, ClosedAt = poll.ObservedAt ?? poll.FinishedAt, Replica,
         });
-        var closed = await connection.ExecuteScalarAsync<int>($"{PostingStore.InsertPollSql};\n{EndFailedPollSql}", parameters, transaction);
+        var recordSql = $"{PostingStore.InsertPollSql};\n{UpdateFailedBoardSql}";
+        // Only the poll that confirms the board gone touches its postings (and takes their tables' locks).
+        if (!verdict.ClosesPostings)
+        {
+            await connection.ExecuteAsync(recordSql, parameters, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return poll;
+        }
+        var closed = await connection.ExecuteScalarAsync<int>($"{recordSql};\n{CloseGoneBoardSql}", parameters, transaction);
         await transaction.CommitAsync(cancellationToken);
         return poll with { Closed = closed };
     }
 
+    private const string UpdateFailedBoardSql =
+        $"""
+        update boards set
+            last_poll_at = @FinishedAt, last_outcome = @Outcome, last_error = @Error,
+            consecutive_failures = @ConsecutiveFailures, state = @State, failing_since = @FailingSince,
+            last_failure_status = @HttpStatus, not_found_since = @NotFoundSince, not_found_polls = @NotFoundPolls,
+            pending_closes = case when @ClosesPostings then jsonb_build_object() else pending_closes end,
+            next_poll_at = case when {ClaimedByAnother} then next_poll_at else now() + @NextPollIn * {Jitter} end, {ReleaseClaimSql}
+        where source_id = @SourceId
+        """;
+
     // A gone board's postings close as a close from a snapshot does: each leaves the board's latest snapshot keeping its last
     // sighting, and its event names the snapshot it was last listed in. The evidence is the run of 404 polls, this one included.
-    private const string EndFailedPollSql =
-        $"""
-        with board as (
-            update boards set last_poll_at = @FinishedAt, last_outcome = @Outcome, last_error = @Error,
-                              consecutive_failures = @ConsecutiveFailures, state = @State, failing_since = @FailingSince,
-                              last_failure_status = @HttpStatus, not_found_since = @NotFoundSince, not_found_polls = @NotFoundPolls,
-                              next_poll_at = now() + @NextPollIn * {Jitter}, claimed_by = null, claimed_until = null
-            where source_id = @SourceId
-        ), closed as (
+    private const string CloseGoneBoardSql =
+        """
+        with closed as (
             update posting_rows p set status = 'inactive', inactive_at = @ClosedAt, last_checked_at = @ClosedAt, in_latest_snapshot = false,
                 last_seen_at = case when p.in_latest_snapshot then b.last_snapshot_at else p.last_seen_at end,
                 raw_payload_uri = case when p.in_latest_snapshot then b.snapshot_uri else p.raw_payload_uri end
             from boards b
-            where @ClosesPostings and b.source_id = @SourceId and p.source_id = b.source_id and p.status = 'active'
+            where b.source_id = @SourceId and p.source_id = b.source_id and p.status = 'active'
             returning p.job_id, p.content_hash, p.source_hash, coalesce(b.snapshot_uri, p.raw_payload_uri) as snapshot_uri
         ), evidence as (
             select jsonb_build_object(
                        'status', 404, 'first_404_at', @NotFoundSince,
-                       'polls', jsonb_agg(jsonb_build_object('poll_id', poll_id, 'started_at', started_at) order by started_at)) as evidence
+                       'polls', jsonb_agg(poll_id order by started_at)) as evidence
             from polls
-            where @ClosesPostings and source_id = @SourceId and http_status = 404 and outcome = 'failed' and started_at >= @NotFoundSince
+            where source_id = @SourceId and http_status = 404 and outcome = 'failed' and started_at >= @NotFoundSince
         ), events as (
             insert into job_events (job_id, poll_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri,
                                     closed_reason, evidence)
             select c.job_id, @PollId, 'closed', @ClosedAt, c.content_hash, c.source_hash, 'inactive', c.snapshot_uri, 'board_gone', e.evidence
             from closed c cross join evidence e
         )
-        update polls set closed = (select count(*) from closed) where poll_id = @PollId and @ClosesPostings
+        update polls set closed = (select count(*) from closed) where poll_id = @PollId
         returning closed
         """;
 }

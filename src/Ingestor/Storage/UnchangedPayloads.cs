@@ -16,8 +16,8 @@ public sealed class UnchangedPayloads(NpgsqlDataSource database, TimeProvider cl
 
     /// <summary>
     /// Records the poll when the payload is the board's applied one and that payload is archived today; null when it is not
-    /// (new bytes, a new day's partition to write, postings waiting for a second absence to close, or a newer snapshot
-    /// applied): then the poll takes the whole path.
+    /// (new bytes, a new day's partition to write, postings waiting for a second absence to close, a board confirmed gone
+    /// whose postings reopen, or a newer snapshot applied): then the poll takes the whole path.
     /// </summary>
     public async Task<PollRecord?> TryRecordAsync(BoardRef board, PayloadReceipt receipt, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed class UnchangedPayloads(NpgsqlDataSource database, TimeProvider cl
             {
                 receipt.PollId, board.SourceId, receipt.StartedAt, FinishedAt = finishedAt, receipt.ObservedAt, receipt.HttpStatus,
                 receipt.ETag, receipt.LastModified, receipt.ContentEncoding, receipt.PayloadSha256, receipt.PayloadBytes,
-                Day = receipt.ObservedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Day = receipt.ObservedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Boards.Replica,
             });
         return applied is null
             ? null
