@@ -157,6 +157,8 @@ public sealed class FailedPollTests(TestServers servers)
             duringOutage.Add(await ingestor.PollAsync("fal"));
         var afterOutage = await StateAsync(ingestor);
         var failures = await ingestor.ScalarAsync<int>("select consecutive_failures from boards");
+        // The outage is ours, not the board's: it is not backed off for it, and is polled again an interval on.
+        var backedOff = await ingestor.ScalarAsync<bool>("select next_poll_at - now() > poll_interval * 1.1 from boards");
         await s3.StartAgainAsync();
         var recovered = await ingestor.PollAsync("fal");
 
@@ -165,6 +167,7 @@ public sealed class FailedPollTests(TestServers servers)
         Assert.Equal(before.Postings, afterOutage.Postings);
         Assert.Equal(before.Events.Count, afterOutage.Events.Count);
         Assert.Equal(3, failures);
+        Assert.False(backedOff);
 
         Assert.Equal((PollOutcome.Succeeded, 1), (recovered.Outcome, recovered.Closed));
         var key = new Uri(recovered.RawPayloadUri!).AbsolutePath.TrimStart('/');

@@ -111,4 +111,14 @@ public sealed class BoardStatePolicyTests
     [Fact]
     public void EachFailureInARowBacksOffFurther() =>
         Assert.Equal([10, 20, 40], Fail(Healthy, (0, 500), (1, 429), (2, 404)).Select(v => v.NextPollIn.TotalMinutes));
+
+    [Fact]
+    public void AFailureOfOursCountsButKeepsTheBoardsInterval()
+    {
+        var third = new FailureRun(BoardStates.Failing, 2, Start, null, 0, Interval);
+
+        var verdict = BoardStatePolicy.AfterFailure(third, null, Start.AddHours(1), Options, backOff: false);
+
+        Assert.Equal((BoardStates.Failing, 3, Interval), (verdict.State, verdict.ConsecutiveFailures, verdict.NextPollIn));
+    }
 }

@@ -176,7 +176,7 @@ public sealed class BoardStateTests(TestServers servers)
         var later = first404.FinishedAt.AddMinutes(30);
         var second404 = first404 with { PollId = Guid.CreateVersion7(), StartedAt = later, FinishedAt = later, ObservedAt = later };
 
-        var recorded = await ingestor.Get<Boards>().RecordFailureAsync(second404, CancellationToken.None);
+        var recorded = await ingestor.Get<Boards>().RecordFailureAsync(second404, backOff: true, CancellationToken.None);
 
         Assert.Equal(second404 with { Closed = 3 }, recorded);
         Assert.Equal(BoardStates.Gone, (await BoardAsync(ingestor)).State);

@@ -46,7 +46,7 @@ public sealed class BoardPoller(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             activity?.AddException(e);
-            poll = await RecordFailureAsync(board, attempt, Describe(board, e), cancellationToken);
+            poll = await RecordFailureAsync(board, attempt, Describe(board, e), cancellationToken, boardsFault: e is not Npgsql.NpgsqlException);
         }
 
         IngestorTelemetry.Polls.Add(1, new("outcome", poll.Outcome), new("payload", attempt.Payload));
@@ -104,7 +104,8 @@ public sealed class BoardPoller(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return await RecordFailureAsync(board, attempt, $"archiving the payload failed, so nothing was recorded from it: {e.Message}", cancellationToken);
+            return await RecordFailureAsync(
+                board, attempt, $"archiving the payload failed, so nothing was recorded from it: {e.Message}", cancellationToken, boardsFault: false);
         }
 
         using var snapshot = provider.ReadSnapshot(response.Body);
@@ -200,7 +201,12 @@ public sealed class BoardPoller(
         return (postings, problems);
     }
 
-    private async Task<PollRecord> RecordFailureAsync(BoardRef board, Attempt attempt, string error, CancellationToken cancellationToken)
+    /// <param name="boardsFault">
+    /// False when our side failed (the archive, the database): the board is not backed off for it, so an outage of ours does
+    /// not leave the whole fleet polled hours late once it ends.
+    /// </param>
+    private async Task<PollRecord> RecordFailureAsync(
+        BoardRef board, Attempt attempt, string error, CancellationToken cancellationToken, bool boardsFault = true)
     {
         var response = attempt.Response;
         var poll = new PollRecord(
@@ -210,7 +216,7 @@ public sealed class BoardPoller(
         try
         {
             // A failure that confirms the board gone closes its postings: the recorded poll counts them.
-            return await boards.RecordFailureAsync(poll, cancellationToken);
+            return await boards.RecordFailureAsync(poll, boardsFault, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

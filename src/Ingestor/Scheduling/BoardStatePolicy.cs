@@ -23,7 +23,8 @@ public sealed record FailureVerdict(
 /// </summary>
 public static class BoardStatePolicy
 {
-    public static FailureVerdict AfterFailure(FailureRun before, int? httpStatus, DateTime polledAt, SchedulingOptions options)
+    /// <param name="backOff">False for a failure on our side (archive, database): the board keeps its interval.</param>
+    public static FailureVerdict AfterFailure(FailureRun before, int? httpStatus, DateTime polledAt, SchedulingOptions options, bool backOff = true)
     {
         var runGoesOn = before.ConsecutiveFailures > 0;
         var failures = before.ConsecutiveFailures + 1;
@@ -37,7 +38,7 @@ public static class BoardStatePolicy
         var state = isGone ? BoardStates.Gone : httpStatus is 403 or 429 ? BoardStates.Blocked : BoardStates.Failing;
         return new FailureVerdict(
             state, failures, runGoesOn ? before.FailingSince ?? polledAt : polledAt, notFoundSince, notFoundPolls,
-            Backoff(before.PollInterval, failures, options.MaxBackoff))
+            backOff ? Backoff(before.PollInterval, failures, options.MaxBackoff) : before.PollInterval)
         {
             ClosesPostings = isGone && before.State != BoardStates.Gone,
         };

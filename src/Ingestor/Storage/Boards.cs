@@ -147,7 +147,8 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
     /// board's state and backoff decided from it (<see cref="BoardStatePolicy"/>). The poll that confirms the board gone closes
     /// its active postings as <c>board_gone</c>, with the 404 polls as evidence; the returned poll counts them.
     /// </summary>
-    public async Task<PollRecord> RecordFailureAsync(PollRecord poll, CancellationToken cancellationToken)
+    /// <param name="backOff">False for a failure of ours (the archive or the database), which the board is not made to wait for.</param>
+    public async Task<PollRecord> RecordFailureAsync(PollRecord poll, bool backOff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -156,7 +157,7 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
             select state, consecutive_failures, failing_since, not_found_since, not_found_polls, poll_interval
             from boards where source_id = @SourceId for update
             """, new { poll.SourceId }, transaction);
-        var verdict = BoardStatePolicy.AfterFailure(run, poll.HttpStatus, poll.StartedAt.UtcDateTime, options.Value);
+        var verdict = BoardStatePolicy.AfterFailure(run, poll.HttpStatus, poll.StartedAt.UtcDateTime, options.Value, backOff);
 
         var parameters = new DynamicParameters(poll);
         parameters.AddDynamicParams(new
