@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Ingestor.Normalization.Descriptions;
+using Ingestor.Normalization.Locations;
+using Ingestor.Normalization.Salaries;
 using Ingestor.Normalization;
 using Ingestor.Providers;
 using Ingestor.Providers.Greenhouse;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Ingestor.Normalization.Fingerprints;
 using Ingestor.Providers;
 using Ingestor.Tests.Infrastructure;
 using Ingestor.Normalization;

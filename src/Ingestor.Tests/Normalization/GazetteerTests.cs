@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ingestor.Normalization.Locations;
 using Ingestor.Normalization;
 
 namespace Ingestor.Tests.Normalization;

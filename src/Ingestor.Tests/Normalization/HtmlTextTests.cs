@@ -1,3 +1,4 @@
+using Ingestor.Normalization.Descriptions;
 using Ingestor.Normalization;
 
 namespace Ingestor.Tests.Normalization;

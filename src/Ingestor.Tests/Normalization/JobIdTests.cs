@@ -1,3 +1,4 @@
+using Ingestor.Normalization.Fingerprints;
 using Ingestor.Normalization;
 
 namespace Ingestor.Tests.Normalization;

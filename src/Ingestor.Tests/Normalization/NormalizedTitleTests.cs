@@ -1,3 +1,4 @@
+using Ingestor.Normalization.Titles;
 using Ingestor.Normalization;
 
 namespace Ingestor.Tests.Normalization;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ingestor.Normalization.Salaries;
 using Ingestor.Normalization;
 
 namespace Ingestor.Tests.Normalization;

@@ -1,3 +1,4 @@
+using Ingestor.Normalization.Locations;
 using Ingestor.Normalization;
 
 namespace Ingestor.Tests.Normalization;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ingestor.Normalization.Fingerprints;
 using Ingestor.Normalization;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Ingestor.Normalization.Fingerprints;
 using Ingestor.Normalization;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;

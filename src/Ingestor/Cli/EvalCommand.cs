@@ -1,3 +1,4 @@
+using Ingestor.Normalization.Locations;
 using Ingestor.Normalization;
 using Ingestor.Normalization.Evaluation;
 using Ingestor.Providers;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
+using Ingestor.Normalization.Locations;
 
 namespace Ingestor.Normalization;
 

@@ -1,3 +1,4 @@
+using Ingestor.Normalization.Locations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,11 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ingestor.Normalization.Descriptions;
+using Ingestor.Normalization.Fingerprints;
+using Ingestor.Normalization.Locations;
+using Ingestor.Normalization.Salaries;
+using Ingestor.Normalization.Titles;
 using Ingestor.Providers;
 
 namespace Ingestor.Normalization;
@@ -39,7 +44,7 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
             : EmploymentTypes.Infer(job.Fields, job.Title, description?.Text);
         var isRemote = location.IsRemote || workplaceType == WorkplaceTypes.Remote;
         var remotePolicy = RemotePolicyOf(location, isRemote);
-        var title = Normalization.NormalizedTitle.Normalize(job.Title, PlaceNames(location));
+        var title = Titles.NormalizedTitle.Normalize(job.Title, PlaceNames(location));
         var fingerprint = ContentFingerprint.Of(job.Content, description?.Text);
         var language = job.Language?.Trim().ToLowerInvariant();
 

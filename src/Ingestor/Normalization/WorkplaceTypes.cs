@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ingestor.Normalization.Titles;
 
 namespace Ingestor.Normalization;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Ingestor.Normalization.Fingerprints;
+using Ingestor.Normalization.Salaries;
 using Ingestor.Normalization;
 
 namespace Ingestor.Providers;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ingestor.Normalization.Salaries;
 using Ingestor.Normalization;
 using Ingestor.Providers;
 using Ingestor.Providers.Ashby;

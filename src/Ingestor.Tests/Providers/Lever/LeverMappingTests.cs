@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ingestor.Normalization.Salaries;
 using Ingestor.Normalization;
 using Ingestor.Providers;
 using Ingestor.Providers.Lever;

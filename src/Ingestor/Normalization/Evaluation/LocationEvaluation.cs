@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ingestor.Normalization.Locations;
 
 namespace Ingestor.Normalization.Evaluation;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ingestor.Normalization.Salaries;
 using Ingestor.Normalization;
 
 namespace Ingestor.Providers.Ashby;

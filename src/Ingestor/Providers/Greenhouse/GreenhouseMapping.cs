@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using Ingestor.Normalization.Fingerprints;
+using Ingestor.Normalization.Salaries;
 using Ingestor.Normalization;
 
 namespace Ingestor.Providers.Greenhouse;

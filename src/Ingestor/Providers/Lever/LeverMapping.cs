@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ingestor.Normalization.Fingerprints;
 using Ingestor.Normalization;
 
 namespace Ingestor.Providers.Lever;

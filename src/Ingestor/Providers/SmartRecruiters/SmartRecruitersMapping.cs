@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Ingestor.Normalization.Fingerprints;
+using Ingestor.Normalization.Salaries;
 using Ingestor.Normalization;
 
 namespace Ingestor.Providers.SmartRecruiters;

@@ -1,4 +1,4 @@
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 internal enum Workplace { Unstated, Remote, Hybrid, Onsite }
 

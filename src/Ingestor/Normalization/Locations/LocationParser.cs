@@ -1,4 +1,4 @@
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>
 /// Reads a Greenhouse <c>location.name</c> into city, region (ISO 3166-2 code without the country prefix), country and

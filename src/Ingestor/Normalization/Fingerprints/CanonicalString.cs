@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Fingerprints;
 
 /// <summary>
 /// Writes a JSON string as <see cref="CanonicalJson"/> spells it, straight from the UTF-8 it was sent as. Reading a string as

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Titles;
 
 /// <summary>
 /// A job title in a comparable form: noise removed, seniority and level read out. The posting keeps its original title

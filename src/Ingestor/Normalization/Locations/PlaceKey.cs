@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>
 /// The form place names are compared in: accents dropped, lower case, every run of punctuation or space one space,

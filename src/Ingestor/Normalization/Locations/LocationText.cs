@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>A word of a location string; <see cref="Part"/> counts the comma-separated parts of its list item.</summary>
 internal sealed record Token(string Text, int Start, int End, int Part);

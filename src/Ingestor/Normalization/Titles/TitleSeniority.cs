@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Titles;
 
 /// <summary>
 /// Reads seniority and level out of a title's parts. A seniority word leaves the title only when it becomes the

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Titles;
 
 /// <summary>
 /// Title parts that say nothing about the role itself: gender markers, requisition ids, where and how the job is held.

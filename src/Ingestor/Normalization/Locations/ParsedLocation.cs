@@ -1,4 +1,4 @@
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>
 /// A location string read into place names. Unknown parts stay null; <see cref="Confidence"/> (0–1) says how sure the reading is.

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Fingerprints;
 
 /// <summary>
 /// What a reader of a posting sees, field by field, hashed. Built from the source's own values (decoded, canonical),

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>Reads the embedded gazetteer files (Normalization/Data/*.tsv) into the indexes <see cref="Gazetteer"/> freezes.</summary>
 internal sealed class GazetteerSource

@@ -1,4 +1,4 @@
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Fingerprints;
 
 /// <summary>
 /// One field of what a reader sees of a posting, as the provider sent it: a single text, a list of texts in the order sent, or

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Fingerprints;
 
 /// <summary>The stable identity of a posting across polls: SHA-1 of "{provider}|{board}|{provider job key}".</summary>
 public static class JobId

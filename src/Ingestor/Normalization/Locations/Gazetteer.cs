@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>
 /// Cities, subdivisions and countries derived from GeoNames (see Normalization/Data/README.md), indexed by accent- and

@@ -1,6 +1,6 @@
 using Ingestor.Normalization.Salaries;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Salaries;
 
 /// <summary>
 /// Finds pay statements in a posting's plain-text description. A figure counts only with evidence that it is pay: a salary

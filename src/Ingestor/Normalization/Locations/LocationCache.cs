@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>
 /// Readings of the location strings a board repeats on posting after posting ("SF, NYC, SEA, CHI" with the same offices),

@@ -1,4 +1,4 @@
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>A run of words of one part: a workplace word, a name with its possible meanings, or words not understood.</summary>
 internal sealed record Piece(int Part, int Start, int End, IReadOnlyList<Meaning> Meanings, Workplace Workplace = Workplace.Unstated)

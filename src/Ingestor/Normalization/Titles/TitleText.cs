@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Titles;
 
 /// <summary>One part of a job title; <see cref="Separator"/> is the mark that stood before it ("" for the first part).</summary>
 internal sealed record TitlePiece(string Separator, string Text);

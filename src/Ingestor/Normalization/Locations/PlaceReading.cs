@@ -1,4 +1,4 @@
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>
 /// One thing a run of words may name. <see cref="Weight"/> says how likely this meaning is next to the run's other

@@ -4,7 +4,7 @@ using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Descriptions;
 
 /// <summary>
 /// Reads a description straight from AngleSharp's tokens when its markup is of the plain kind nearly every posting has:

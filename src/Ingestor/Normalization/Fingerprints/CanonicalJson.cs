@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Fingerprints;
 
 /// <summary>
 /// One spelling for a JSON value: object keys in ordinal order, no whitespace, strings re-escaped the same way. Two payloads

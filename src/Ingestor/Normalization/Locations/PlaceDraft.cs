@@ -1,4 +1,4 @@
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>
 /// A place being read from consecutive parts of a list item: every reading of its pieces that still agrees.

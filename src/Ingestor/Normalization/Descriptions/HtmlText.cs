@@ -7,7 +7,7 @@ using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Descriptions;
 
 /// <summary>
 /// Greenhouse sends <c>content</c> as HTML escaped once more ("&amp;lt;p&amp;gt;", "&amp;amp;nbsp;"): unescaping once gives the

@@ -1,4 +1,4 @@
-namespace Ingestor.Normalization;
+namespace Ingestor.Normalization.Locations;
 
 /// <summary>A GeoNames city. <see cref="Region"/> is its ISO 3166-2 subdivision code without the country prefix.</summary>
 public sealed record GazetteerCity(string Name, string CountryCode, string? Region, int Population, bool IsCapital);
