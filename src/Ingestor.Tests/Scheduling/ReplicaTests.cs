@@ -38,9 +38,11 @@ public sealed class ReplicaTests(TestServers servers, ITestOutputHelper output)
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(8), cancel);
-            var killed = new { Replica = $"{Environment.MachineName}/{replicas[0].Id}" };
-            // Killed mid-sweep: while it holds boards it is fetching.
-            for (var waited = 0; await ingestor.ScalarAsync<int>("select count(*)::int from boards where claimed_by = @Replica", killed) < 2; waited++)
+            var killed = new { Replica = $"{Environment.MachineName}/{replicas[0].Id}", ClaimedWithin = TimeSpan.FromSeconds(1), Lease };
+            // Killed mid-sweep: while it holds boards it claimed within the last second, so their fetches are in flight and their
+            // leases have most of their time to run (a claim seen late in its lease may already be another replica's).
+            for (var waited = 0; await ingestor.ScalarAsync<int>(
+                     "select count(*)::int from boards where claimed_by = @Replica and claimed_until > now() + @Lease - @ClaimedWithin", killed) < 2; waited++)
             {
                 Assert.True(waited < 1500, replicas[0].Error);
                 await Task.Delay(20, cancel);
