@@ -19,6 +19,9 @@ public sealed record Reply(int Status, byte[] Body)
 
     public string? RetryAfter { get; init; }
 
+    /// <summary>Sent as the Location header, for a redirect.</summary>
+    public string? Location { get; init; }
+
     /// <summary>Promise the whole body in Content-Length, send half of it, then drop the connection.</summary>
     public bool CutShort { get; init; }
 
@@ -211,6 +214,8 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         context.Response.ContentType = "application/json";
         if (reply.RetryAfter is not null)
             context.Response.Headers.RetryAfter = reply.RetryAfter;
+        if (reply.Location is not null)
+            context.Response.Headers.Location = reply.Location;
         var body = reply.Body;
         if (reply.Encoding is { } encoding && request.AcceptEncoding.ToString().Contains(encoding, StringComparison.Ordinal))
         {
