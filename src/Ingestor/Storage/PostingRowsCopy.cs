@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -28,10 +29,20 @@ internal static class PostingRowsCopy
         """;
 
     /// <summary>Fingerprint of a stored description (HTML and text); null when there is none. Migration 003 computes the same in SQL.</summary>
-    public static string? DescriptionHash(NormalizedPosting posting) =>
-        posting.DescriptionHtml is null
-            ? null
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{posting.DescriptionHtml}\u001f{posting.DescriptionText}")));
+    public static string? DescriptionHash(NormalizedPosting posting)
+    {
+        if (posting.DescriptionHtml is null)
+            return null;
+        // Piece by piece: joining the HTML and the text first copied both once more for every posting written.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in new[] { posting.DescriptionHtml, "\u001f", posting.DescriptionText ?? "" })
+        {
+            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(part.Length));
+            hash.AppendData(utf8, 0, Encoding.UTF8.GetBytes(part, utf8));
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     /// <param name="storedDescriptions">The description hash each posting's row holds now; a match leaves the description out.</param>
     public static async Task WriteAsync(
