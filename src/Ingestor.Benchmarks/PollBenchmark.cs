@@ -81,7 +81,7 @@ internal static class PollBenchmark
 
     private static string BoardFile(string boards, string token) => Path.Combine(boards, "v1", "boards", token, "jobs.json");
 
-    private static void WriteBoard(string boards, string token, byte[] payload)
+    internal static void WriteBoard(string boards, string token, byte[] payload)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(BoardFile(boards, token))!);
         File.WriteAllBytes(BoardFile(boards, token), payload);
@@ -96,7 +96,7 @@ internal static class PollBenchmark
         return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
     }
 
-    private static byte[] Multiply(byte[] payload, int times) => Edit(payload, jobs =>
+    internal static byte[] Multiply(byte[] payload, int times) => Edit(payload, jobs =>
     {
         var originals = jobs.Select(j => j!.DeepClone()).ToList();
         for (var copy = 1; copy < times; copy++)

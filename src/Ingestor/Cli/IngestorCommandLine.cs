@@ -27,6 +27,7 @@ public static class IngestorCommandLine
     {
         var once = new Option<bool>("--once") { Description = "Poll the enabled boards (or those named with --board) once, print a summary and exit" };
         var board = new Option<string[]>("--board") { Description = "A board to poll with --once (repeatable): provider:token (ashby:lambda) or a bare Greenhouse token; new boards are registered", HelpName = "BOARD" };
+        var renormalize = new Option<bool>("--renormalize") { Description = "Re-derive the parsed fields of every stored posting (or of the boards named with --board) with this build's parsers, without events, and exit" };
         var addBoards = new Option<string?>("--add-boards")
         {
             Description = "Register the boards listed in FILE (one a line, provider:token or a bare Greenhouse token, # comments; - reads standard input) and exit",
@@ -48,6 +49,7 @@ public static class IngestorCommandLine
         var root = new RootCommand("Ingestor polls job boards, archives every payload and records each posting's history in PostgreSQL.")
         {
             once, board, addBoards, boards, show, serve, urls, migrate, eval,
+            renormalize,
         };
         root.Validators.Add(result =>
         {
@@ -55,13 +57,14 @@ public static class IngestorCommandLine
             {
                 result.GetValue(once), result.GetValue(addBoards) is not null, result.GetValue(boards), result.GetValue(show) is not null,
                 result.GetValue(serve), result.GetValue(migrate), result.GetValue(eval) is { Length: > 0 },
+                result.GetValue(renormalize),
             };
             if (modes.Count(m => m) > 1)
-                result.AddError("choose one of --once, --add-boards, --boards, --show, --serve, --migrate, --eval");
+                result.AddError("choose one of --once, --add-boards, --boards, --show, --serve, --migrate, --eval, --renormalize");
             if (result.GetValue(urls) is not null && !result.GetValue(serve))
                 result.AddError("--urls goes with --serve");
-            if (result.GetValue(board) is { Length: > 0 } && !result.GetValue(once))
-                result.AddError("--board goes with --once");
+            if (result.GetValue(board) is { Length: > 0 } && !result.GetValue(once) && !result.GetValue(renormalize))
+                result.AddError("--board goes with --once or --renormalize");
             if (result.GetValue(eval) is [var kind, _] && kind is not ("locations" or "salaries" or "postings"))
                 result.AddError($"--eval takes 'locations', 'salaries' or 'postings', not '{kind}'");
         });
@@ -82,6 +85,8 @@ public static class IngestorCommandLine
                     return await ServeCommand.RunAsync(parsed.GetValue(urls), cancellationToken);
                 if (parsed.GetValue(migrate))
                     return await MigrateCommand.RunAsync(createBuilder(), cancellationToken);
+                if (parsed.GetValue(renormalize))
+                    return await RenormalizeCommand.RunAsync(createBuilder(), parsed.GetValue(board) ?? [], Console.Out, cancellationToken);
                 if (parsed.GetValue(once))
                     return await OnceCommand.RunAsync(createBuilder(), parsed.GetValue(board) ?? [], Console.Out, cancellationToken);
                 return await ServiceCommand.RunAsync(createBuilder(), cancellationToken);

@@ -26,9 +26,9 @@ public static partial class EmploymentTypes
 
     /// <summary>The kind with the confidence its source earns: 0.95 from a custom field, 0.85 from the title, 0.7 from a sentence.</summary>
     public static Inferred? Infer(IEnumerable<KeyValuePair<string, string>> metadata, string title, string? descriptionText) =>
-        FromMetadata(metadata) is { } fromField ? new Inferred(fromField, 0.95)
-        : FromTitle(title) is { } fromTitle ? new Inferred(fromTitle, 0.85)
-        : descriptionText is not null && FromText(descriptionText) is { } fromText ? new Inferred(fromText, 0.7)
+        FromMetadata(metadata) is { } fromField ? new Inferred(fromField, 0.95, Provenance.Structured)
+        : FromTitle(title) is { } fromTitle ? new Inferred(fromTitle, 0.85, Provenance.Derived)
+        : descriptionText is not null && FromText(descriptionText) is { } fromText ? new Inferred(fromText, 0.7, Provenance.Text)
         : null;
 
     static string? FromMetadata(IEnumerable<KeyValuePair<string, string>> metadata)

@@ -36,11 +36,11 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
         var salaries = job.Pay.Count > 0 ? job.Pay : SalaryParser.ParseAll(description?.Text, location.CountryCode);
         var salary = salaries.FirstOrDefault();
         var workplace = job.WorkplaceType is { } statedWorkplace
-            ? new Inferred(statedWorkplace, Stated)
+            ? new Inferred(statedWorkplace, Stated, Provenance.Structured)
             : WorkplaceTypes.Infer(job.Fields, location.WorkplaceType, job.Title);
         var workplaceType = workplace?.Value;
         var employment = job.EmploymentType is { } statedEmployment
-            ? new Inferred(statedEmployment, Stated)
+            ? new Inferred(statedEmployment, Stated, Provenance.Structured)
             : EmploymentTypes.Infer(job.Fields, job.Title, description?.Text);
         var isRemote = location.IsRemote || workplaceType == WorkplaceTypes.Remote;
         var remotePolicy = RemotePolicyOf(location, isRemote);
@@ -49,6 +49,7 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
         var language = job.Language?.Trim().ToLowerInvariant();
 
         var locationNode = LocationNode(location);
+        var launch = launchScope.Evaluate(language, location, locationNode);
         var parsed = new JsonObject
         {
             ["language"] = language,
@@ -71,7 +72,21 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
                 ["workplace_type"] = workplace?.Confidence,
             },
             ["inferred_at"] = null,
-            ["launch_scope"] = launchScope.Evaluate(language, location, locationNode),
+            ["launch_scope"] = launch,
+            ["parser_version"] = ParserVersion.Current,
+            ["provenance"] = new JsonObject
+            {
+                ["location"] = HasPlace(location) ? Provenance.Of(Provenance.Structured, location.Confidence) : null,
+                ["salary"] = salary is null ? null : Provenance.Of(job.Pay.Count > 0 ? Provenance.Structured : Provenance.Text, salary.Confidence),
+                ["employment_type"] = Provenance.Of(employment),
+                ["workplace_type"] = Provenance.Of(workplace),
+                // A title is cleaned, not guessed: no confidence is scored for it.
+                ["title"] = title.Title is null ? null : Provenance.Of(Provenance.Structured, null),
+                // The scope rests on the language as stated and on the places as read: as sure as the reading of the place.
+                ["launch_scope"] = Provenance.Of(Provenance.Derived, location.Confidence),
+                ["department"] = job.Department is null ? null : Provenance.Of(Provenance.Structured, Stated),
+                ["team"] = job.Team is null ? null : Provenance.Of(Provenance.Structured, Stated),
+            },
         };
 
         return new NormalizedPosting(
@@ -118,6 +133,9 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
             .SelectMany(place => new[] { place.City, place.Region, place.Country, place.CountryCode })
             .OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private static bool HasPlace(ParsedLocation location) =>
+        location.City is not null || location.Region is not null || location.Country is not null || location.IsRemote || location.Alternatives.Count > 0;
 
     /// <summary>remote_only when remote is the only option named; remote_optional when a concrete place is offered beside it.</summary>
     private static string? RemotePolicyOf(ParsedLocation location, bool isRemote) =>

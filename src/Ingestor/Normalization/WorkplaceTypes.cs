@@ -31,9 +31,9 @@ public static partial class WorkplaceTypes
     /// the title (0.8).
     /// </summary>
     public static Inferred? Infer(IEnumerable<KeyValuePair<string, string>> metadata, string? fromLocation, string title) =>
-        FromMetadata(metadata) is { } fromField ? new Inferred(fromField, 0.95)
-        : fromLocation is not null ? new Inferred(fromLocation, 0.9)
-        : FromTitle(title) is { } fromTitle ? new Inferred(fromTitle, 0.8)
+        FromMetadata(metadata) is { } fromField ? new Inferred(fromField, 0.95, Provenance.Structured)
+        : fromLocation is not null ? new Inferred(fromLocation, 0.9, Provenance.Derived)
+        : FromTitle(title) is { } fromTitle ? new Inferred(fromTitle, 0.8, Provenance.Derived)
         : null;
 
     public static string? FromTitle(string title) =>
