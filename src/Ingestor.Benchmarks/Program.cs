@@ -5,15 +5,16 @@
 //   dotnet run -c Release --project src/Ingestor.Benchmarks -- farm            sweeps of 1,000 × 50 boards and 6,000 heavy-tailed ones
 //   dotnet run -c Release --project src/Ingestor.Benchmarks -- farm 1000x50    (or farm mix) one farm only
 //   dotnet run -c Release --project src/Ingestor.Benchmarks -- serving         the read API's requests per second over stripe
+//   dotnet run -c Release --project src/Ingestor.Benchmarks -- replay          --replay's payloads and postings per second
 // Throwaway PostgreSQL servers (durable, fsync on) and folder archives under the system's temporary folder; nothing leaves the machine.
 using System.IO.Compression;
 using Ingestor.Benchmarks;
 using Ingestor.Benchmarks.Farm;
 
 var part = args.FirstOrDefault() ?? "all";
-if (part is not ("all" or "normalization" or "polls" or "farm" or "serving"))
+if (part is not ("all" or "normalization" or "polls" or "farm" or "serving" or "replay"))
 {
-    Console.Error.WriteLine("usage: Ingestor.Benchmarks [normalization | polls | farm [1000x50 | mix] | serving]");
+    Console.Error.WriteLine("usage: Ingestor.Benchmarks [normalization | polls | farm [1000x50 | mix] | serving | replay]");
     return 2;
 }
 
@@ -30,6 +31,8 @@ try
         NormalizationBenchmark.Run(stripe, Console.Out);
     if (part is "all" or "polls")
         await PollBenchmark.RunAsync(stripe, Path.Combine(work, "polls"));
+    if (part is "all" or "replay")
+        await ReplayBenchmark.RunAsync(stripe, Path.Combine(work, "replay"));
     var service = part is "all" or "farm" or "serving" ? await ServicePublish.ReadyToRunAsync(repository, Path.Combine(work, "service")) : "";
     if (part is "all" or "serving")
         await ServingBenchmark.RunAsync(stripe, Path.Combine(work, "serving"), service);
