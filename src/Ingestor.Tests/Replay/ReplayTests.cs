@@ -132,4 +132,16 @@ public sealed class ReplayTests(TestServers servers)
         Assert.Matches(@"fal: replay done: 8 polls \(3 with a poll record, 0 rejected\), \d+ postings read \| events: 4 opened, 2 updated, 2 reopened, 2 closed in [\d.]+ s \([\d.]+ payloads/s, \d+ postings/s\)", output);
         Assert.Equal(10, await replica.ScalarAsync<int>("select count(*)::int from job_events"));
     }
+
+    [Theory]
+    [InlineData("--replay", "--replay takes one --board")]
+    [InlineData("--replay --board fal --board stripe", "--replay takes one --board")]
+    [InlineData("--once --board fal --since 2026-06-07", "--since goes with --replay")]
+    public async Task TheCommandRefusesAReplayNotOfExactlyOneBoard(string arguments, string refusal)
+    {
+        var (exitCode, _, error) = await IngestorProcess.RunAsync(new Dictionary<string, string?>(), arguments.Split(' '));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"error: {refusal}", error);
+    }
 }
