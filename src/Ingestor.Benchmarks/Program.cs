@@ -6,15 +6,16 @@
 //   dotnet run -c Release --project src/Ingestor.Benchmarks -- farm 1000x50    (or farm mix) one farm only
 //   dotnet run -c Release --project src/Ingestor.Benchmarks -- serving         the read API's requests per second over stripe
 //   dotnet run -c Release --project src/Ingestor.Benchmarks -- renormalize     postings re-derived per second (--renormalize) over stripe × 10
+//   dotnet run -c Release --project src/Ingestor.Benchmarks -- replay          --replay's payloads and postings per second
 // Throwaway PostgreSQL servers (durable, fsync on) and folder archives under the system's temporary folder; nothing leaves the machine.
 using System.IO.Compression;
 using Ingestor.Benchmarks;
 using Ingestor.Benchmarks.Farm;
 
 var part = args.FirstOrDefault() ?? "all";
-if (part is not ("all" or "normalization" or "polls" or "farm" or "serving" or "renormalize"))
+if (part is not ("all" or "normalization" or "polls" or "farm" or "serving" or "renormalize" or "replay"))
 {
-    Console.Error.WriteLine("usage: Ingestor.Benchmarks [normalization | polls | farm [1000x50 | mix] | serving | renormalize]");
+    Console.Error.WriteLine("usage: Ingestor.Benchmarks [normalization | polls | farm [1000x50 | mix] | serving | renormalize | replay]");
     return 2;
 }
 
@@ -33,6 +34,8 @@ try
         await PollBenchmark.RunAsync(stripe, Path.Combine(work, "polls"));
     if (part is "all" or "renormalize")
         await RenormalizeBenchmark.RunAsync(stripe, Path.Combine(work, "renormalize"));
+    if (part is "all" or "replay")
+        await ReplayBenchmark.RunAsync(stripe, Path.Combine(work, "replay"));
     var service = part is "all" or "farm" or "serving" ? await ServicePublish.ReadyToRunAsync(repository, Path.Combine(work, "service")) : "";
     if (part is "all" or "serving")
         await ServingBenchmark.RunAsync(stripe, Path.Combine(work, "serving"), service);

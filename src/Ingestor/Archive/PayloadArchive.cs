@@ -38,4 +38,8 @@ public sealed class PayloadArchive(IRawArchive archive, NpgsqlDataSource databas
             new { board.SourceId, Day = day, Sha256 = sha256, Uri = uri, PayloadBytes = (long)payload.Length, StoredBytes = (long)stored.Length, ArchivedAt = clock.GetUtcNow() });
         return new Archived(indexed!, stored.Length);
     }
+
+    /// <summary>Keeps a poll record (<see cref="ArchivedPoll"/>) in the partition of the day it was observed.</summary>
+    public Task RecordPollAsync(BoardRef board, ArchivedPoll poll, CancellationToken cancellationToken) =>
+        archive.StoreAsync(ArchiveKey.ForPoll(board.Provider, board.BoardToken, poll.ObservedAt, poll.PayloadSha256), poll.ToJson(), cancellationToken);
 }

@@ -31,6 +31,24 @@ public sealed class S3RawArchive(IAmazonS3 s3, string bucket) : IRawArchive
         catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
         {
         }
-        return $"s3://{bucket}/{key}";
+        return UriOf(key);
     }
+
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var stored in s3.Paginators.ListObjectsV2(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix }).S3Objects.WithCancellation(cancellationToken))
+            keys.Add(stored.Key);
+        return [.. keys.Order(StringComparer.Ordinal)];
+    }
+
+    public async Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        using var response = await s3.GetObjectAsync(bucket, key, cancellationToken);
+        using var body = new MemoryStream();
+        await response.ResponseStream.CopyToAsync(body, cancellationToken);
+        return body.ToArray();
+    }
+
+    public string UriOf(string key) => $"s3://{bucket}/{key}";
 }

@@ -28,6 +28,8 @@ public static class IngestorCommandLine
         var once = new Option<bool>("--once") { Description = "Poll the enabled boards (or those named with --board) once, print a summary and exit" };
         var board = new Option<string[]>("--board") { Description = "A board to poll with --once (repeatable): provider:token (ashby:lambda) or a bare Greenhouse token; new boards are registered", HelpName = "BOARD" };
         var renormalize = new Option<bool>("--renormalize") { Description = "Re-derive the parsed fields of every stored posting (or of the boards named with --board) with this build's parsers, without events, and exit" };
+        var replay = new Option<bool>("--replay") { Description = "Rebuild the one board named with --board from its archived payloads, into an empty database, and exit" };
+        var since = new Option<DateOnly?>("--since") { Description = "With --replay: start from this day's archive partition (yyyy-MM-dd, UTC)", HelpName = "DATE" };
         var addBoards = new Option<string?>("--add-boards")
         {
             Description = "Register the boards listed in FILE (one a line, provider:token or a bare Greenhouse token, # comments; - reads standard input) and exit",
@@ -49,7 +51,7 @@ public static class IngestorCommandLine
         var root = new RootCommand("Ingestor polls job boards, archives every payload and records each posting's history in PostgreSQL.")
         {
             once, board, addBoards, boards, show, serve, urls, migrate, eval,
-            renormalize,
+            renormalize, replay, since,
         };
         root.Validators.Add(result =>
         {
@@ -57,14 +59,18 @@ public static class IngestorCommandLine
             {
                 result.GetValue(once), result.GetValue(addBoards) is not null, result.GetValue(boards), result.GetValue(show) is not null,
                 result.GetValue(serve), result.GetValue(migrate), result.GetValue(eval) is { Length: > 0 },
-                result.GetValue(renormalize),
+                result.GetValue(renormalize), result.GetValue(replay),
             };
             if (modes.Count(m => m) > 1)
-                result.AddError("choose one of --once, --add-boards, --boards, --show, --serve, --migrate, --eval, --renormalize");
+                result.AddError("choose one of --once, --add-boards, --boards, --show, --serve, --migrate, --eval, --renormalize, --replay");
             if (result.GetValue(urls) is not null && !result.GetValue(serve))
                 result.AddError("--urls goes with --serve");
-            if (result.GetValue(board) is { Length: > 0 } && !result.GetValue(once) && !result.GetValue(renormalize))
-                result.AddError("--board goes with --once or --renormalize");
+            if (result.GetValue(board) is { Length: > 0 } && !result.GetValue(once) && !result.GetValue(renormalize) && !result.GetValue(replay))
+                result.AddError("--board goes with --once, --renormalize or --replay");
+            if (result.GetValue(replay) && result.GetValue(board) is not { Length: 1 })
+                result.AddError("--replay takes one --board");
+            if (result.GetValue(since) is not null && !result.GetValue(replay))
+                result.AddError("--since goes with --replay");
             if (result.GetValue(eval) is [var kind, _] && kind is not ("locations" or "salaries" or "postings"))
                 result.AddError($"--eval takes 'locations', 'salaries' or 'postings', not '{kind}'");
         });
@@ -87,6 +93,8 @@ public static class IngestorCommandLine
                     return await MigrateCommand.RunAsync(createBuilder(), cancellationToken);
                 if (parsed.GetValue(renormalize))
                     return await RenormalizeCommand.RunAsync(createBuilder(), parsed.GetValue(board) ?? [], Console.Out, cancellationToken);
+                if (parsed.GetValue(replay))
+                    return await ReplayCommand.RunAsync(createBuilder(), parsed.GetValue(board)![0], parsed.GetValue(since), Console.Out, Console.Error, cancellationToken);
                 if (parsed.GetValue(once))
                     return await OnceCommand.RunAsync(createBuilder(), parsed.GetValue(board) ?? [], Console.Out, cancellationToken);
                 return await ServiceCommand.RunAsync(createBuilder(), cancellationToken);

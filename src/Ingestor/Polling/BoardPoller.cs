@@ -96,9 +96,10 @@ public sealed class BoardPoller(
 
         attempt.Payload = "changed";
         using var share = await budget.EnterAsync(response.Body.Length, cancellationToken);
+        PayloadArchive.Archived archived;
         try
         {
-            var archived = await archive.ArchiveAsync(board, response.Body, attempt.Sha256!, response.ReceivedAt, cancellationToken);
+            archived = await archive.ArchiveAsync(board, response.Body, attempt.Sha256!, response.ReceivedAt, cancellationToken);
             attempt.RawUri = archived.Uri;
             IngestorTelemetry.ArchivedBytes.Add(archived.StoredBytes);
         }
@@ -108,15 +109,37 @@ public sealed class BoardPoller(
                 board, attempt, $"archiving the payload failed, so nothing was recorded from it: {e.Message}", cancellationToken, boardsFault: false);
         }
 
-        using var snapshot = provider.ReadSnapshot(response.Body);
+        return await ApplyAsync(board, attempt.Receipt(response), archived.Uri, response.Body, async (transaction, postings, isComplete) =>
+        {
+            var checks = isComplete && provider is IChecksJobs checker && options.Value.CloseChecksPerPoll > 0
+                ? await CheckAsync(checker, board, transaction.ClosesToCheck(postings, options.Value.CloseChecksPerPoll), cancellationToken)
+                : new Dictionary<string, JobCheck>();
+            // The payload's object stands only for the day's first poll of these bytes, and closes depend on the answers:
+            // a poll either way leaves a record of itself for a replay.
+            if (checks.Count > 0 || archived.StoredBytes == 0)
+                await archive.RecordPollAsync(board, new ArchivedPoll(response.ReceivedAt, attempt.Sha256!, checks), cancellationToken);
+            return checks;
+        }, cancellationToken);
+    }
+
+    /// <summary>What job endpoints answered about the postings a snapshot lacks, given the board's transaction and what the snapshot lists.</summary>
+    public delegate Task<IReadOnlyDictionary<string, JobCheck>> CloseChecks(
+        BoardTransaction transaction, IReadOnlyList<SnapshotPosting> postings, bool snapshotIsComplete);
+
+    /// <summary>
+    /// Reads, normalizes and reconciles a payload archived at <paramref name="rawUri"/>: the rest of a live poll, and each step of
+    /// a replay. <paramref name="closeChecks"/> gives what job endpoints answered: a live poll asks them, a replay reads them back.
+    /// </summary>
+    public async Task<PollRecord> ApplyAsync(
+        BoardRef board, PayloadReceipt receipt, string rawUri, byte[] body, CloseChecks closeChecks, CancellationToken cancellationToken)
+    {
+        var provider = providers.For(board.Provider);
+        using var snapshot = provider.ReadSnapshot(body);
         await using var transaction = await store.BeginAsync(board, cancellationToken);
-        var (postings, problems) = Normalize(provider, board, snapshot, transaction, response.ReceivedAt);
+        var (postings, problems) = Normalize(provider, board, snapshot, transaction, receipt.ObservedAt);
         var isComplete = snapshot.IsComplete && problems.Count == 0;
-        var checks = isComplete && provider is IChecksJobs checker && options.Value.CloseChecksPerPoll > 0
-            ? await CheckAsync(checker, board, transaction.ClosesToCheck(postings, options.Value.CloseChecksPerPoll), cancellationToken)
-            : new Dictionary<string, JobCheck>();
-        var observed = new ObservedSnapshot(
-            attempt.Receipt(response), attempt.RawUri, postings, isComplete, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems], checks);
+        var checks = await closeChecks(transaction, postings, isComplete);
+        var observed = new ObservedSnapshot(receipt, rawUri, postings, isComplete, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems], checks);
         return await transaction.ApplyAsync(observed, cancellationToken);
     }
 
