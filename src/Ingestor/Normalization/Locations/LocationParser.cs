@@ -3,9 +3,10 @@ namespace Ingestor.Normalization.Locations;
 /// <summary>
 /// Reads a Greenhouse <c>location.name</c> into city, region (ISO 3166-2 code without the country prefix), country and
 /// workplace. A string naming several places ("New York, NY; San Francisco, CA; Remote") lists each in
-/// <see cref="ParsedLocation.Alternatives"/>; the first with a city (else with a country) is the posting's, and the
-/// posting is remote if any of them is.
-/// Office locations, when given, are evidence for bare or ambiguous names ("Cambridge" with an office in Massachusetts).
+/// <see cref="ParsedLocation.Alternatives"/>; the first on-site place naming a city, region or country (else the first
+/// with a city, else with a country) is the posting's, and the posting is remote if any of them is.
+/// Office locations, when given, are evidence for bare or ambiguous names ("Cambridge" with an office in Massachusetts),
+/// and so, more weakly, is the country most of the board's postings are in (<see cref="BoardPlaces"/>).
 /// <para>Confidence scale:</para>
 /// <list type="bullet">
 /// <item>0.95: a city confirmed by region and country ("Seattle, Washington, United States").</item>
@@ -25,10 +26,11 @@ public sealed class LocationParser(Gazetteer gazetteer)
     private const double OnlyAWorkplace = 0.5;
     // A runner-up reading within this share of the best makes the place ambiguous.
     private const double CloseRunnerUp = 0.8;
+    private const double HomeCountrySupport = 1.2;
 
     private readonly PlaceNameReader reader = new(gazetteer);
 
-    public ParsedLocation Parse(string? raw, IReadOnlyList<string>? officeLocations = null)
+    public ParsedLocation Parse(string? raw, IReadOnlyList<string>? officeLocations = null, BoardPlaces? board = null)
     {
         var text = LocationText.Clean(raw);
         if (text.Length == 0) return ParsedLocation.Unknown(raw);
@@ -44,7 +46,7 @@ public sealed class LocationParser(Gazetteer gazetteer)
             looseWorkplace = Stronger(looseWorkplace, PlaceDraft.Group(reader.Read(item, LocationText.Tokens(item)), drafts));
             foreach (var draft in drafts)
             {
-                if (Judge(item, draft, offices) is { } place) places.Add(place);
+                if (Judge(item, draft, offices, board?.HomeCountry) is { } place) places.Add(place);
                 else looseWorkplace = Stronger(looseWorkplace, draft.Workplace);
             }
         }
@@ -61,7 +63,10 @@ public sealed class LocationParser(Gazetteer gazetteer)
                 Confidence = workplace == Workplace.Unstated ? NothingRecognised : OnlyAWorkplace,
             };
 
-        var posting = places.FirstOrDefault(p => p.City is not null)
+        // The first place on site that names a city, region or country is the posting's: "California; New York, NY"
+        // is California, not a city taken from a later item. Remote work and areas spanning countries come after.
+        var posting = places.FirstOrDefault(p => !p.IsRemote && p.CountryCode is not null)
+                      ?? places.FirstOrDefault(p => p.City is not null)
                       ?? places.FirstOrDefault(p => p.CountryCode is not null)
                       ?? places[0];
         var distinct = places.DistinctBy(p => (p.City, p.Region, p.CountryCode, p.IsRemote, p.WorkplaceType)).ToList();
@@ -75,10 +80,10 @@ public sealed class LocationParser(Gazetteer gazetteer)
         };
     }
 
-    private ParsedLocation? Judge(string item, PlaceDraft draft, IReadOnlyList<ParsedLocation> offices)
+    private ParsedLocation? Judge(string item, PlaceDraft draft, IReadOnlyList<ParsedLocation> offices, string? homeCountry)
     {
         var ranked = draft.Readings
-            .Select(reading => (Reading: reading, Score: reading.Score * Support(reading, offices)))
+            .Select(reading => (Reading: reading, Score: reading.Score * Support(reading, offices) * Support(reading, homeCountry)))
             .OrderByDescending(r => r.Score)
             .ToList();
         var best = ranked[0];
@@ -130,6 +135,9 @@ public sealed class LocationParser(Gazetteer gazetteer)
                 : reading.City is not null && office.City == reading.City.Name ? 3.0
                 : office.Region is not null && office.Region == reading.Region ? 1.5
                 : 1.2);
+
+    private static double Support(Reading reading, string? homeCountry) =>
+        homeCountry is not null && reading.CountryCode == homeCountry ? HomeCountrySupport : 1.0;
 
     private List<ParsedLocation> Offices(IReadOnlyList<string> officeLocations) =>
         officeLocations

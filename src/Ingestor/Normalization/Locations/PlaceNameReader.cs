@@ -83,8 +83,10 @@ internal sealed class PlaceNameReader(Gazetteer gazetteer)
         if (named.Country is { } country) meanings.Add(new Meaning(1.0, Country: country));
         if (named.IsArea) meanings.Add(new Meaning(1.0, IsArea: true));
         meanings.AddRanked(named.Subdivisions, s => s.Population, 0.9, (s, w) => new Meaning(w, Subdivision: s));
-        meanings.AddRanked(named.Cities, m => m.Prominence, 0.8, (m, w) =>
-            new Meaning(IsCityState(m.City, named.Country, key) ? 1.05 : w, City: m.City));
+        // Area words ("Midwest", "Pacific", "EMEA") are scopes wherever a small town shares their name.
+        if (!named.IsArea)
+            meanings.AddRanked(named.Cities, m => m.Prominence, 0.8, (m, w) =>
+                new Meaning(IsCityState(m.City, named.Country, key) ? 1.05 : w, City: m.City));
         return Settle(meanings);
     }
 

@@ -51,11 +51,13 @@ internal sealed record Reading(
                    && (City is null || City.Region == subdivision.Code)
                 ? this with { Score = score, Subdivision = subdivision }
                 : null;
+        // An area beside a country is a part of it or a scope around it: "US-West Coast" and "EMEA - UK" are the country.
         if (meaning.Country is { } country)
-            return (Country is null || Country == country) && !IsArea && Agrees(country.Code)
-                ? this with { Score = score, Country = country }
+            return (Country is null || Country == country) && Agrees(country.Code)
+                ? this with { Score = score, Country = country, IsArea = false }
                 : null;
-        return IsEmpty ? this with { Score = score, IsArea = true } : null;
+        if (IsEmpty) return this with { Score = score, IsArea = true };
+        return City is null && Subdivision is null && UnlistedCity is null ? this with { Score = score } : null;
     }
 
     /// <summary>Whether the two put the job in different places; a reading that only refines the other does not.</summary>
