@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Ingestor.Normalization;
+using Ingestor.Normalization.Locations;
 using Ingestor.Providers;
 using Npgsql;
 
@@ -30,13 +31,21 @@ public sealed class Renormalizer(NpgsqlDataSource database, PostingNormalizer no
     // The split at normalized_title hands the rest of the row to DerivedFields.
     private const string ReadBatchSql =
         $"""
-        select job_id, provider, board_token, source_hash, native::text as native, description_html, description_text,
+        select job_id, source_id, provider, board_token, source_hash, native::text as native, description_html, description_text,
                normalized_title, city, region, country, country_code, is_remote, workplace_type, remote_policy, department, team,
                employment_type, salary_raw, salary_min, salary_max, salary_currency, salary_period, parsed::text as parsed
         from posting_rows
         where job_id > @After and {Filter}
         order by job_id
         limit @BatchSize
+        """;
+
+    // The jobs of a board's latest snapshot: what a live poll reads the board's places from.
+    private const string LatestSnapshotSql =
+        """
+        select job_id, source_id, provider, board_token, source_hash, native::text as native, description_html, description_text
+        from posting_rows
+        where source_id = @SourceId and in_latest_snapshot
         """;
 
     /// <param name="sourceIds">The boards whose postings to re-derive; none for every board.</param>
@@ -51,6 +60,7 @@ public sealed class Renormalizer(NpgsqlDataSource database, PostingNormalizer no
             left = await connection.ExecuteScalarAsync<long>(CountSql, new { Version = version, SourceIds = sourceIds.ToArray() });
 
         var after = "";
+        var places = new Dictionary<Guid, BoardPlaces>();
         for (var batch = 0; batches is null || batch < batches; batch++)
         {
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -67,7 +77,9 @@ public sealed class Renormalizer(NpgsqlDataSource database, PostingNormalizer no
             var rows = new List<RederivedRows.Row>(stored.Count);
             foreach (var (job, before) in stored)
             {
-                if (Rederive(job, before, inferredAt, report) is { } row)
+                if (!places.ContainsKey(job.SourceId))
+                    places[job.SourceId] = await BoardPlacesAsync(connection, transaction, job.SourceId);
+                if (Rederive(job, before, places[job.SourceId], inferredAt, report) is { } row)
                     rows.Add(row);
             }
             await RederivedRows.WriteAsync(connection, transaction, rows, cancellationToken);
@@ -77,12 +89,34 @@ public sealed class Renormalizer(NpgsqlDataSource database, PostingNormalizer no
         return report;
     }
 
-    private RederivedRows.Row? Rederive(StoredJob job, DerivedFields before, DateTimeOffset inferredAt, RenormalizationReport report)
+    /// <summary>
+    /// Where the board's postings are, read as a live poll reads it from its snapshot (<see cref="PostingNormalizer.BoardPlacesOf"/>),
+    /// from the jobs of its latest snapshot; a job that cannot be read says nothing about it.
+    /// </summary>
+    private async Task<BoardPlaces> BoardPlacesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid sourceId)
+    {
+        var listed = await connection.QueryAsync<StoredJob>(LatestSnapshotSql, new { SourceId = sourceId }, transaction);
+        return normalizer.BoardPlacesOf(listed.Select(Readable).OfType<SourceJob>());
+
+        SourceJob? Readable(StoredJob job)
+        {
+            try
+            {
+                return jobs.Rebuild(job, "{}").Job;
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or JsonException or FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private RederivedRows.Row? Rederive(StoredJob job, DerivedFields before, BoardPlaces places, DateTimeOffset inferredAt, RenormalizationReport report)
     {
         try
         {
             var (source, payKeptFromRow) = jobs.Rebuild(job, before.Parsed);
-            var posting = normalizer.Normalize(job.Provider, job.BoardToken, source);
+            var posting = normalizer.Normalize(job.Provider, job.BoardToken, source, places);
             var parsed = posting.Parsed;
             parsed["inferred_at"] = inferredAt;
             var after = DerivedFields.Of(posting, parsed.ToJsonString());

@@ -7,6 +7,7 @@ namespace Ingestor.Renormalization;
 public sealed record StoredJob
 {
     public required string JobId { get; init; }
+    public required Guid SourceId { get; init; }
     public required string Provider { get; init; }
     public required string BoardToken { get; init; }
     public required string SourceHash { get; init; }
