@@ -28,13 +28,13 @@ public sealed class SalaryEvaluationTests(ITestOutputHelper output)
         Assert.True(report.Field(SalaryEvaluation.NoPayKeptNullField).Total >= 12);
     }
 
-    /// <summary>The recorded set is mostly money and numbers that are not pay (funding, volumes, 401(k), team sizes), from every provider's boards.</summary>
+    /// <summary>The recorded set holds money and numbers that are not pay (funding, volumes, 401(k), team sizes) from every provider's boards.</summary>
     [Fact]
-    public void TheRecordedSetHoldsMoreTextsWithoutPayThanWithPay()
+    public void TheRecordedSetHoldsAtLeast25TextsWithoutPay()
     {
         var report = SalaryEvaluation.Run(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Normalization", "Eval", "salaries.recorded.jsonl")));
 
-        Assert.True(report.Field(SalaryEvaluation.NoPayKeptNullField).Total * 2 > report.Cases);
+        Assert.True(report.Field(SalaryEvaluation.NoPayKeptNullField).Total >= 25);
     }
 
     [Fact]

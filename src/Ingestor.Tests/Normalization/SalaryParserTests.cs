@@ -123,8 +123,15 @@ public sealed class SalaryParserTests
     [InlineData("Internship pay: $7,500 per month", 7500, 7500, "USD", "month")]
     [InlineData("Praktikumsvergütung: 1.500 € pro Monat", 1500, 1500, "EUR", "month")]
     [InlineData("Salaire : 2 000 € brut par mois", 2000, 2000, "EUR", "month")]
-    public void ReadsProRataAndPeriodsWrittenInOtherLanguagesAndMonthlyInternPay(string text, double min, double max, string currency, string period) =>
+    [InlineData("The target base salary for this position ranges from $216,000 year to $367,200/year in Zone 1.", 216000, 367200, "USD", "year")]
+    [InlineData("Pay: $20 per hour to $25 per hour", 20, 25, "USD", "hour")]
+    [InlineData("Salaire : 45 000 € par an à 55 000 € par an", 45000, 55000, "EUR", "year")]
+    public void ReadsProRataPeriodsWrittenInOtherLanguagesOrOnBothEndsAndMonthlyInternPay(string text, double min, double max, string currency, string period) =>
         AssertSalary(SalaryParser.Parse(text), (decimal)min, (decimal)max, currency, period);
+
+    [Fact]
+    public void ABulletAfterTheFiguresEndsTheirClauseSoTheEquityListedAfterItIsNoVeto() =>
+        AssertSalary(SalaryParser.Parse("Compensation: €60K – €80K • Offers Equity • Remote"), 60000, 80000, "EUR", "year");
 
     [Theory]
     [InlineData("We raised CHF 20'000'000 in seed funding.")]
