@@ -92,6 +92,58 @@ public sealed class SalaryParserTests
     public void ReadsEuropeanAndIndianGroupingAndNonEnglishWording(string text, double min, double max, string currency, string period) =>
         AssertSalary(SalaryParser.Parse(text), (decimal)min, (decimal)max, currency, period);
 
+    [Theory]
+    [InlineData("Jahresgehalt: CHF 110’000 – 130’000 brutto", 110000, 130000, "CHF", "year")]
+    [InlineData("Salary: CHF 120'000.- to 140'000.- p.a.", 120000, 140000, "CHF", "year")]
+    [InlineData("Rémunération : 45\u202f000 € à 55\u202f000 € brut annuel", 45000, 55000, "EUR", "year")]
+    [InlineData("Salary: 120\u2009000 € per annum", 120000, 120000, "EUR", "year")]
+    [InlineData("Salary: 72 000 EUR", 72000, 72000, "EUR", "year")]
+    [InlineData("Gehalt: EUR 60.000 - 75.000 brutto/Jahr", 60000, 75000, "EUR", "year")]
+    [InlineData("Gehalt: 60.000 EUR brutto/Jahr", 60000, 60000, "EUR", "year")]
+    [InlineData("Salary range: USD 150K–180K", 150000, 180000, "USD", "year")]
+    [InlineData("salary: 60k–80k GBP", 60000, 80000, "GBP", "year")]
+    [InlineData("Base salary: $120–150k", 120000, 150000, "USD", "year")]
+    [InlineData("Base salary: 120k–150k USD", 120000, 150000, "USD", "year")]
+    [InlineData("Salary: £40-45k", 40000, 45000, "GBP", "year")]
+    [InlineData("Salary: 45-55k €", 45000, 55000, "EUR", "year")]
+    [InlineData("Salary: 60–70 k€", 60000, 70000, "EUR", "year")]
+    public void ReadsGroupingAndCurrenciesWrittenOnEitherSideOrOnOneEndOfAKRange(string text, double min, double max, string currency, string period) =>
+        AssertSalary(SalaryParser.Parse(text), (decimal)min, (decimal)max, currency, period);
+
+    [Theory]
+    [InlineData("Salary: £30,000 pro rata", 30000, 30000, "GBP", "year")]
+    [InlineData("Salary: £32,000 - £36,000 per annum, pro rata for part-time", 32000, 36000, "GBP", "year")]
+    [InlineData("Salary: £25,000 FTE pro rata", 25000, 25000, "GBP", "year")]
+    [InlineData("Salary: £40,000 p.a.", 40000, 40000, "GBP", "year")]
+    [InlineData("Vergütung: 55.000 € jährlich", 55000, 55000, "EUR", "year")]
+    [InlineData("Salaire : 60 000 - 70 000 € bruts annuels", 60000, 70000, "EUR", "year")]
+    [InlineData("Salaire : 45 000 € par an", 45000, 45000, "EUR", "year")]
+    [InlineData("Salario: 30.000 € - 36.000 € brutos al año", 30000, 36000, "EUR", "year")]
+    [InlineData("Salario: entre 28.000 y 34.000 EUR por año", 28000, 34000, "EUR", "year")]
+    [InlineData("Internship pay: $7,500 per month", 7500, 7500, "USD", "month")]
+    [InlineData("Praktikumsvergütung: 1.500 € pro Monat", 1500, 1500, "EUR", "month")]
+    [InlineData("Salaire : 2 000 € brut par mois", 2000, 2000, "EUR", "month")]
+    [InlineData("The target base salary for this position ranges from $216,000 year to $367,200/year in Zone 1.", 216000, 367200, "USD", "year")]
+    [InlineData("Pay: $20 per hour to $25 per hour", 20, 25, "USD", "hour")]
+    [InlineData("Salaire : 45 000 € par an à 55 000 € par an", 45000, 55000, "EUR", "year")]
+    public void ReadsProRataPeriodsWrittenInOtherLanguagesOrOnBothEndsAndMonthlyInternPay(string text, double min, double max, string currency, string period) =>
+        AssertSalary(SalaryParser.Parse(text), (decimal)min, (decimal)max, currency, period);
+
+    [Fact]
+    public void ABulletAfterTheFiguresEndsTheirClauseSoTheEquityListedAfterItIsNoVeto() =>
+        AssertSalary(SalaryParser.Parse("Compensation: €60K – €80K • Offers Equity • Remote"), 60000, 80000, "EUR", "year");
+
+    [Theory]
+    [InlineData("We raised CHF 20'000'000 in seed funding.")]
+    [InlineData("We raised EUR 60.000.000 in Series B funding in 2023.")]
+    [InlineData("We offer a 401k match up to 6% and a $5k home office budget.")]
+    [InlineData("Equity: 0.1% - 0.25%, plus $10k signing bonus")]
+    [InlineData("The team of 12 engineers ships to 4 million users since 2019.")]
+    [InlineData("Founded in 2015, we have 2 000 customers in 30 countries.")]
+    [InlineData("Salary: 60-70k")]
+    public void NumbersInTheseConventionsThatAreNotPayStayOut(string text) =>
+        Assert.Null(SalaryParser.Parse(text));
+
     [Fact]
     public void AmountsDoNotDependOnTheCurrentCulture()
     {

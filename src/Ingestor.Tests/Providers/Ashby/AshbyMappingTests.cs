@@ -89,6 +89,25 @@ public sealed class AshbyMappingTests
         Assert.Equal((90000m, 90000m, "EUR", "year"), (pay.Min, pay.Max, pay.Currency, pay.Period));
     }
 
+    [Theory]
+    [InlineData("€60K – €80K • Offers Equity", 60000, 80000, "EUR", "year")]
+    [InlineData("$40 – $55 per hour", 40, 55, "USD", "hour")]
+    [InlineData("£3,000 – £3,500 per month", 3000, 3500, "GBP", "month")]
+    public void WithNoComponentsAtAllTheSummaryAsWrittenIsThePay(string summary, double min, double max, string currency, string period)
+    {
+        var job = Map($$$"""{"id":"a","title":"t","compensation":{"compensationTierSummary":"{{{summary}}}","compensationTiers":[],"summaryComponents":[]}}""");
+
+        var pay = Assert.Single(job.Pay);
+        Assert.Equal(((decimal)min, (decimal)max, currency, period), (pay.Min, pay.Max, pay.Currency, pay.Period));
+    }
+
+    [Theory]
+    [InlineData("0.05% – 0.1% • Offers Equity")]
+    [InlineData("Offers Bonus")]
+    [InlineData("$5K signing bonus")]
+    public void ASummaryWithoutASalaryFigureIsNotPay(string summary) =>
+        Assert.Empty(Map($$$"""{"id":"a","title":"t","compensation":{"compensationTierSummary":"{{{summary}}}","compensationTiers":[]}}""").Pay);
+
     [Fact]
     public void CompensationTheBoardHidesFromReadersIsNotStatedPay()
     {

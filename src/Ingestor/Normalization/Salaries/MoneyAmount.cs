@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Ingestor.Normalization.Salaries;
 
 /// <summary>
-/// One number as written, with whatever currency and multiplier stand next to it: "$120K", "70.000 €", "CHF 120'000", "₹20,00,000", "150".
+/// One number as written, with whatever currency and multiplier stand next to it: "$120K", "70.000 €", "CHF 120'000", "₹20,00,000", "150",
+/// "70 k€" (a spaced "k" only before a currency, since "12 K" may be anything).
 /// <see cref="Start"/> and <see cref="End"/> cover the currency too, so a passage can be cut around the figure.
 /// </summary>
 internal sealed partial record MoneyAmount(int Start, int End, decimal Number, decimal? Multiplier, string? CurrencyWritten, bool IsBareInteger, bool StatesLakhsPerAnnum)
@@ -105,6 +106,7 @@ internal sealed partial record MoneyAmount(int Start, int End, decimal Number, d
         (?:[.,][-–]{1,2})?
         (?:
             (?<multiplier>mm|MM|mn|bn|tn|[kKmMbBtT])(?![A-Za-z])
+          | \x20(?<multiplier>[kK])(?=\x20?(?:{{CurrencyAfter}})(?![A-Za-z]))
           | \x20?(?<multiplier>thousand|million|billion|trillion|Mio\.|Mrd\.|Tsd\.|lakhs?|lacs?|crores?|[Cc]r|LPA)(?![A-Za-z])
           | (?<multiplier>万|千|만)
         )?

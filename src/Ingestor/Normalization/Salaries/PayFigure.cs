@@ -58,9 +58,14 @@ internal sealed partial record PayFigure(MoneyAmount First, MoneyAmount Last, st
         return new PayFigure(first, last, currency.Length == 0 ? null : currency);
     }
 
-    /// <summary>What may stand between the two ends of a range; a compact period may follow the first ("$20/hr - $25/hr").</summary>
+    /// <summary>
+    /// What may stand between the two ends of a range; a period may follow the first, compact or in words ("$20/hr - $25/hr",
+    /// "$216,000 year to $367,200/year", "45 000 € par an à 55 000 € par an").
+    /// </summary>
     [GeneratedRegex("""
-        ^\s*(?:/\s*\p{L}{1,5}\.?\s*)?
+        ^\s*(?:/\s*\p{L}{1,5}\.?\s*
+          | (?:(?:per|pro|par|por|a|an)\s+)?(?:year|yr|annum|month|week|day|hour|hr|Jahr|Monat|Woche|Tag|Stunde|an|mois|semaine|jour|heure|año|mes|semana|día|hora)\s*,?\s*
+          | (?:annually|yearly|monthly|weekly|daily|hourly|jährlich|monatlich|annuel|mensuel)\s*,?\s*)?
         (?:-{1,2}|–|—|‑|−|~|〜|～|to|through|thru|bis|à|a|au|hasta|até|al|tot|till
           |(?<conjunction>and|und|et|y|e|och|en))
         \s*$

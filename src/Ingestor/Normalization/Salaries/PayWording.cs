@@ -140,8 +140,8 @@ internal static partial class PayWording
         RegexOptions.IgnoreCase)]
     private static partial Regex PayTailPattern();
 
-    /// <summary>The start of the clause after a figure: at most six words, cut at punctuation that closes it.</summary>
-    [GeneratedRegex(@"^(?:\s*[^\s,;:!?()+.]+){0,6}")]
+    /// <summary>The start of the clause after a figure: at most six words, cut at punctuation or a bullet that closes it ("€60K – €80K • Offers Equity").</summary>
+    [GeneratedRegex(@"^(?:\s*[^\s,;:!?()+.•▪●|]+){0,6}")]
     private static partial Regex ClauseStartPattern();
 
     [GeneratedRegex("(?<pay>\\b(?:" + PayWordsAfter + ")\\b)|(?<notPay>\\b(?:" + NotPayWords + ")\\b)|(?<addOn>\\b(?:" + AddOnWords + ")\\b)|(?<conjunction>\\b(?:and|plus|with|including|incl|inclusive|excluding|excl|und|et|y)\\b|&)",

@@ -29,7 +29,15 @@ public static class SalaryParser
     /// Every pay statement, in text order. When the text states base pay, on-target or total pay figures ("OTE $240K, base
     /// $120K–$150K") are dropped: the base is what a pay filter should see. OTE stated alone is kept, at lower confidence.
     /// </summary>
-    public static IReadOnlyList<ParsedSalary> ParseAll(string? text, string? countryCode = null)
+    public static IReadOnlyList<ParsedSalary> ParseAll(string? text, string? countryCode = null) => ParseAll(text, countryCode, isPayField: false);
+
+    /// <summary>
+    /// Pay in a field the provider keeps for it (Ashby's <c>compensationTierSummary</c>, "€173K – €310K • Offers Equity"): the
+    /// field names it pay, so no salary word is needed; every other check (currency, size, what a figure measures) still holds.
+    /// </summary>
+    public static IReadOnlyList<ParsedSalary> ParsePayField(string? text, string? countryCode = null) => ParseAll(text, countryCode, isPayField: true);
+
+    private static IReadOnlyList<ParsedSalary> ParseAll(string? text, string? countryCode, bool isPayField)
     {
         if (string.IsNullOrWhiteSpace(text))
             return [];
@@ -38,7 +46,7 @@ public static class SalaryParser
         var statements = new List<PayStatement>();
         foreach (var figure in PayFigure.FindAll(MoneyAmount.FindAll(passage.Text), passage.Text))
         {
-            if (Read(figure, passage, countryCode, codeWritten, statements.LastOrDefault()) is { } statement)
+            if (Read(figure, passage, countryCode, codeWritten, isPayField, statements.LastOrDefault()) is { } statement)
                 statements.Add(statement);
         }
         var statesBasePay = statements.Any(statement => !statement.IsTotalPay);
@@ -46,7 +54,7 @@ public static class SalaryParser
     }
 
     /// <summary>Reads one figure as pay, or null: it needs a currency, evidence that it is pay, and a plausible size for its period.</summary>
-    private static PayStatement? Read(PayFigure figure, Passage passage, string? countryCode, bool codeWritten, PayStatement? previous)
+    private static PayStatement? Read(PayFigure figure, Passage passage, string? countryCode, bool codeWritten, bool isPayField, PayStatement? previous)
     {
         // A figure without a currency of its own takes one only from a code beside it: none can be when no code is written at all.
         if (figure.CurrencyWritten is null && !figure.ImpliesRupees && !codeWritten)
@@ -64,7 +72,7 @@ public static class SalaryParser
         if (wording.QuantifiesSomethingElse || wordingAfter == WordingAfter.NamesSomethingElse)
             return null;
 
-        var namesPay = wording.NamesPay || wordingAfter == WordingAfter.NamesPay;
+        var namesPay = isPayField || wording.NamesPay || wordingAfter == WordingAfter.NamesPay;
         var continuesList = previous is not null
             && figure.First.Start - previous.End <= ListContinuationChars
             && !passage.SentenceEndsBetween(previous.End, figure.First.Start);

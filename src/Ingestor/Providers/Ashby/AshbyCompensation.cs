@@ -9,7 +9,8 @@ namespace Ingestor.Providers.Ashby;
 /// <summary>
 /// The pay a job's <c>compensation</c> states: each tier's salary components, tiers in the order sent (the first is the
 /// primary place's). Equity, bonus and other components are not pay ranges. With no tiers, the envelope
-/// (<c>summaryComponents</c>) is read instead. Compensation the board hides from readers is not stated pay.
+/// (<c>summaryComponents</c>) is read instead, and with no components at all the summary text as written ("€60K – €80K").
+/// Compensation the board hides from readers is not stated pay.
 /// </summary>
 internal static partial class AshbyCompensation
 {
@@ -24,9 +25,12 @@ internal static partial class AshbyCompensation
             .SelectMany(tier => tier.Items("components").Select(component => Salary(component, TierName(tier))))
             .OfType<ParsedSalary>()
             .ToList();
-        return fromTiers.Count > 0
-            ? fromTiers
-            : [.. compensation.Items("summaryComponents").Select(component => Salary(component, null)).OfType<ParsedSalary>()];
+        if (fromTiers.Count > 0)
+            return fromTiers;
+        var fromEnvelope = compensation.Items("summaryComponents").Select(component => Salary(component, null)).OfType<ParsedSalary>().ToList();
+        return fromEnvelope.Count > 0
+            ? fromEnvelope
+            : SalaryParser.ParsePayField(compensation.String("compensationTierSummary") ?? compensation.String("scrapeableCompensationSalarySummary"));
     }
 
     /// <summary>What a reader sees of the pay, for the content hash: each tier's title and summary.</summary>

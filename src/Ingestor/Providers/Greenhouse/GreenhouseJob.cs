@@ -32,5 +32,5 @@ public sealed record GreenhouseDepartment(long Id, string Name, long? ParentId);
 
 public sealed record GreenhouseOffice(long Id, string Name, string? Location);
 
-/// <summary>A pay-transparency range; Greenhouse states the bounds in cents.</summary>
-public sealed record GreenhousePayRange(long MinCents, long MaxCents, string Currency, string? Title);
+/// <summary>A pay-transparency range; Greenhouse states the bounds in cents. <see cref="Blurb"/> is the HTML shown under it ("&lt;p&gt;Base salary&lt;/p&gt;").</summary>
+public sealed record GreenhousePayRange(long MinCents, long MaxCents, string Currency, string? Title, string? Blurb = null);

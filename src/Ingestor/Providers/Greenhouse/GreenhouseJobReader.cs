@@ -54,6 +54,6 @@ internal static class GreenhouseJobReader
 
     private static GreenhousePayRange? ReadPayRange(JsonElement range) =>
         range.Int64("min_cents") is { } min && range.Int64("max_cents") is { } max && range.String("currency_type") is { } currency
-            ? new GreenhousePayRange(min, max, currency.Trim().ToUpperInvariant(), range.String("title"))
+            ? new GreenhousePayRange(min, max, currency.Trim().ToUpperInvariant(), range.String("title"), range.String("blurb"))
             : null;
 }

@@ -9,6 +9,9 @@ namespace Ingestor.Providers.Greenhouse;
 /// <summary>A Greenhouse job in the provider-neutral terms of <see cref="SourceJob"/>.</summary>
 internal static class GreenhouseMapping
 {
+    private const decimal LargestHourlyDollars = 500m;
+    private const decimal SmallestAnnualDollars = 10_000m;
+
     public static SourceJob ToSourceJob(GreenhouseJob job)
     {
         var departments = DepartmentPath.FromGreenhouse([.. job.Departments.Select(d => new GreenhouseDepartmentRef(d.Id, d.Name, d.ParentId))]);
@@ -55,13 +58,28 @@ internal static class GreenhouseMapping
         return field is not null && MetadataSalary(field) is { } fromField ? [fromField] : [];
     }
 
-    // Greenhouse states no period on pay ranges; ranges this small are hourly rates, the rest are annual.
     private static ParsedSalary PayRangeSalary(GreenhousePayRange range)
     {
         decimal min = range.MinCents / 100m, max = range.MaxCents / 100m;
-        var period = max < 500 ? "hour" : "year";
         var raw = $"{range.Title}: {min.ToString("N0", CultureInfo.InvariantCulture)} - {max.ToString("N0", CultureInfo.InvariantCulture)} {range.Currency}".TrimStart(':', ' ');
-        return new ParsedSalary(Math.Min(min, max), Math.Max(min, max), range.Currency, period, raw, 0.95);
+        return new ParsedSalary(Math.Min(min, max), Math.Max(min, max), range.Currency, PeriodOf(range, Math.Min(min, max), Math.Max(min, max)), raw, 0.95);
+    }
+
+    /// <summary>
+    /// Greenhouse states no period on pay ranges. The title or blurb may name one ("Hourly", "Monthly intern pay"); else the size
+    /// tells, in comparable dollars so that ¥1,500 is an hourly wage: a wage-sized range is hourly, a salary-sized one annual,
+    /// and one too big for an hour and too small for a year is a month's pay (interns in most countries).
+    /// </summary>
+    private static string PeriodOf(GreenhousePayRange range, decimal min, decimal max)
+    {
+        if (PayPeriods.NamedBefore($"{range.Title} {range.Blurb}") is { } named)
+            return named;
+        var (minDollars, maxDollars) = (Currencies.ToComparableDollars(min, range.Currency), Currencies.ToComparableDollars(max, range.Currency));
+        if (maxDollars < LargestHourlyDollars)
+            return PayPeriods.Hour;
+        return minDollars < SmallestAnnualDollars && PayPeriods.IsPlausible(minDollars, maxDollars, PayPeriods.Month, labelledAsPay: true)
+            ? PayPeriods.Month
+            : PayPeriods.Year;
     }
 
     private static ParsedSalary? MetadataSalary(GreenhouseMetadata field)
