@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ingestor.Cli;
 using Ingestor.Normalization;
@@ -61,6 +62,24 @@ public sealed class RenormalizationTests(TestServers servers)
         Assert.Matches($@"renormalized {polled.Count} of {polled.Count} postings \(\d+/s\)", output);
         Assert.Equal(polled, await ingestor.QueryAsync<string>(RowsSql));
         Assert.Equal(events, await ingestor.ScalarAsync<long>("select count(*) from job_events"));
+    }
+
+    [Fact]
+    public async Task ANameTheBoardsHomeDecidesIsReDerivedAsTheLivePollReadIt()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        // Two postings in San Francisco make the board's home the US, where "Georgia" is the state, not the country.
+        var board = BoardPayload.Of("fal").Edit(4012000002, job => job["location"] = new JsonObject { ["name"] = "Georgia" });
+        ingestor.Greenhouse.Script("fal", board.Reply());
+        await ingestor.PollAsync("fal");
+        const string PlaceSql = "select coalesce(region, '-') || ' ' || country_code from posting_rows where provider_job_key = '4012000002'";
+        Assert.Equal("GA US", await ingestor.ScalarAsync<string>(PlaceSql));
+
+        await ingestor.ScalarAsync<int>(OlderParserSql);
+        var report = await RenormalizerOf(ingestor).RunAsync([], batchSize: 100, batches: null, _ => { }, CancellationToken.None);
+
+        Assert.Equal(3, report.Rederived);
+        Assert.Equal("GA US", await ingestor.ScalarAsync<string>(PlaceSql));
     }
 
     [Fact]
