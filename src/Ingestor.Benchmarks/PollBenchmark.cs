@@ -3,10 +3,8 @@ using System.Text.Json.Nodes;
 using Ingestor.Polling;
 using Ingestor.Providers;
 using Ingestor.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Ingestor.Benchmarks;
 
@@ -23,18 +21,7 @@ internal static class PollBenchmark
         WriteBoard(boards, "stripe-x10", Multiply(stripe, 10));
 
         await using var postgres = await LocalPostgres.StartAsync(Path.Combine(work, "postgres"), durable: true);
-        var builder = Program.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = postgres.ConnectionString,
-            ["Greenhouse:BaseUrl"] = new Uri(boards + "/").AbsoluteUri,
-            ["Archive:Kind"] = "file",
-            ["Archive:Path"] = Path.Combine(work, "archive"),
-            ["Metrics:Port"] = "0",
-        });
-        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+        using var host = await BenchmarkHost.StartAsync(postgres.ConnectionString, boards, Path.Combine(work, "archive"));
 
         Console.WriteLine();
         Console.WriteLine($"{"poll",-46} {"postings",8} {"ms",8} {"in db",8} {"round trips",12}");

@@ -5,10 +5,8 @@ using Ingestor.Polling;
 using Ingestor.Providers;
 using Ingestor.Renormalization;
 using Ingestor.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Ingestor.Benchmarks;
@@ -27,18 +25,7 @@ internal static class RenormalizeBenchmark
         PollBenchmark.WriteBoard(boards, "stripe-x10", PollBenchmark.Multiply(stripe, Copies));
 
         await using var postgres = await LocalPostgres.StartAsync(Path.Combine(work, "postgres"), durable: true);
-        var builder = Program.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = postgres.ConnectionString,
-            ["Greenhouse:BaseUrl"] = new Uri(boards + "/").AbsoluteUri,
-            ["Archive:Kind"] = "file",
-            ["Archive:Path"] = Path.Combine(work, "archive"),
-            ["Metrics:Port"] = "0",
-        });
-        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-        using var host = builder.Build();
-        await host.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+        using var host = await BenchmarkHost.StartAsync(postgres.ConnectionString, boards, Path.Combine(work, "archive"));
         var board = await host.Services.GetRequiredService<Boards>().RegisterAsync(new BoardName("greenhouse", "stripe-x10"), CancellationToken.None);
         await host.Services.GetRequiredService<BoardPoller>().PollAsync(board, CancellationToken.None);
 

@@ -3,10 +3,8 @@ using Ingestor.Polling;
 using Ingestor.Providers;
 using Ingestor.Replay;
 using Ingestor.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Ingestor.Benchmarks;
@@ -31,7 +29,7 @@ internal static class ReplayBenchmark
             await create.ExecuteNonQueryAsync();
         }
 
-        using (var live = await StartAsync(postgres.ConnectionString, boards, archive))
+        using (var live = await BenchmarkHost.StartAsync(postgres.ConnectionString, boards, archive))
         {
             var board = await live.Services.GetRequiredService<Boards>().RegisterAsync(new BoardName("greenhouse", "stripe"), CancellationToken.None);
             for (var payload = 0; payload < Payloads; payload++)
@@ -44,7 +42,7 @@ internal static class ReplayBenchmark
         }
 
         var replayedDatabase = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Database = "replayed" }.ConnectionString;
-        using var replica = await StartAsync(replayedDatabase, boards, archive);
+        using var replica = await BenchmarkHost.StartAsync(replayedDatabase, boards, archive);
         var replay = ActivatorUtilities.CreateInstance<BoardReplay>(replica.Services);
         var summary = await replay.RunAsync(new BoardName("greenhouse", "stripe"), null, (_, _, _) => { }, CancellationToken.None);
 
@@ -53,23 +51,6 @@ internal static class ReplayBenchmark
         Console.WriteLine(
             $"{"stripe, " + Payloads + " payloads, a tenth retitled each",-46} {summary.Polls,8} {summary.Postings,9} {summary.Elapsed.TotalSeconds,7:0.0} " +
             $"{summary.PollsPerSecond,11:0.0} {summary.PostingsPerSecond,11:0}");
-    }
-
-    private static async Task<IHost> StartAsync(string connectionString, string boards, string archive)
-    {
-        var builder = Program.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = connectionString,
-            ["Greenhouse:BaseUrl"] = new Uri(boards + "/").AbsoluteUri,
-            ["Archive:Kind"] = "file",
-            ["Archive:Path"] = archive,
-            ["Metrics:Port"] = "0",
-        });
-        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-        var host = builder.Build();
-        await host.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
-        return host;
     }
 
     private static void WriteBoard(string boards, byte[] payload)
