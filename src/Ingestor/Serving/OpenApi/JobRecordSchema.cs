@@ -11,7 +11,7 @@ internal sealed class JobRecordSchema : IOpenApiSchemaTransformer
 {
     private static readonly Dictionary<string, string> FreeForm = new()
     {
-        ["parsed"] = "What Ingestor parsed from the posting: language, location, salary, launch_scope, when it was inferred.",
+        ["parsed"] = "What Ingestor parsed from the posting: language, location, salary, launch_scope, when it was inferred; parser_version (which normalization code derived it) and provenance (for each inferred field: source structured, text or derived, confidence, parser_version).",
         ["extensions"] = "Reserved for additions; an empty object for now.",
         ["native"] = "The provider's own job object as its payload had it, without its content (see ?include=description).",
     };
