@@ -24,6 +24,19 @@ public sealed class BoardPayload(JsonObject root)
         return this;
     }
 
+    /// <summary>The job closed and opened again as a new requisition: a new id, URL, requisition number and dates; the rest as it was.</summary>
+    public BoardPayload Reposted(long id, long newId)
+    {
+        var job = Job(id);
+        job["id"] = newId;
+        job["absolute_url"] = ((string?)job["absolute_url"])?.Replace(id.ToString(System.Globalization.CultureInfo.InvariantCulture), newId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        job["internal_job_id"] = newId + 1;
+        job["requisition_id"] = $"R-{newId}";
+        job["updated_at"] = "2026-06-10T09:00:00-04:00";
+        job["first_published"] = "2026-06-10T09:00:00-04:00";
+        return this;
+    }
+
     public BoardPayload DeclaringTotal(int total)
     {
         root["meta"]!["total"] = total;

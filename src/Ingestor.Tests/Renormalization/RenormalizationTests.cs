@@ -19,11 +19,12 @@ public sealed class RenormalizationTests(TestServers servers)
         """
         select row(job_id, normalized_title, city, region, country, country_code, is_remote, workplace_type, remote_policy, department,
                    team, employment_type, salary_raw, salary_min, salary_max, salary_currency, salary_period, parsed - 'inferred_at',
-                   content_hash, source_hash, last_changed_at, description_hash)::text
+                   content_hash, source_hash, last_changed_at, description_hash, repost_fingerprint)::text
         from posting_rows order by job_id
         """;
 
-    private const string OlderParserSql = "update posting_rows set parsed = parsed - 'parser_version' - 'provenance'";
+    // Rows written before parser version 2 lack their repost fingerprint too.
+    private const string OlderParserSql = "update posting_rows set parsed = parsed - 'parser_version' - 'provenance', repost_fingerprint = null";
 
     private static Renormalizer RenormalizerOf(TestIngestor ingestor) =>
         new(ingestor.Database, ingestor.Get<PostingNormalizer>(), new StoredJobSource(ingestor.Get<ProviderCatalog>()), TimeProvider.System);

@@ -105,7 +105,7 @@ public sealed class ChangeFeedTests(TestServers servers)
         Assert.Equal(rows.Take(6).Select(AsServed), walk.Events, JsonNode.DeepEquals);
         Assert.All(walk.Events, e => Assert.Equal(
             ["job_id", "provider", "source_id", "event_id", "event_type", "occurred_at", "content_hash", "source_hash", "status_after",
-             "raw_payload_uri", "changed_fields", "closed_reason", "evidence"],
+             "raw_payload_uri", "changed_fields", "closed_reason", "reposted_from", "evidence"],
             e.Select(field => field.Key)));
         Assert.Equal(FeedConsumer.Ids(walk.Events), FeedConsumer.Ids(firstPage.Data));
         Assert.Equal(FeedConsumer.Ids(firstPage.Data), FeedConsumer.Ids(withEmptyParameters.Data));

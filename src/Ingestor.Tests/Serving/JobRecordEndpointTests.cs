@@ -77,7 +77,10 @@ public sealed class JobRecordEndpointTests(TestServers servers)
         // Every field of the output record's location, with its value (ours adds a few, such as country_code).
         var location = JsonNode.Parse("""{"raw":"San Francisco","city":"San Francisco","region":"CA","country":"United States","is_remote":false,"confidence":0.75}""")!;
         Assert.All(location.AsObject(), field => Assert.True(JsonNode.DeepEquals(field.Value, scope["location"]![field.Key]), field.Key));
-        Assert.Empty(record["extensions"]!.AsObject());
+        // No repost: the posting is the first of its own line.
+        var lineage = record["extensions"]!["lineage"]!;
+        Assert.Equal((null, (string?)record["job_id"], (string?)record["first_seen_at"]),
+            ((string?)lineage["reposted_from"], (string?)lineage["lineage_id"], (string?)lineage["lineage_first_seen_at"]));
 
         var native = record["native"]!.AsObject();
         Assert.Null(native["content"]);

@@ -30,7 +30,7 @@ public sealed class LinkedRecordEndpointTests(TestServers servers)
         Assert.Equal(404, (int)events[2]["evidence"]!["check"]!["status"]!);
         Assert.Equal([polls[2].PollId.ToString()], events[2]["evidence"]!["polls"]!.AsArray().Select(p => (string?)p));
         Assert.All(events, e => Assert.Equal(
-            ["event_id", "event_type", "occurred_at", "content_hash", "source_hash", "status_after", "raw_payload_uri", "changed_fields", "closed_reason", "evidence"],
+            ["event_id", "event_type", "occurred_at", "content_hash", "source_hash", "status_after", "raw_payload_uri", "changed_fields", "closed_reason", "reposted_from", "evidence"],
             e.Select(field => field.Key)));
         var times = events.Select(e => DateTimeOffset.Parse((string)e["occurred_at"]!)).ToList();
         Assert.Equal(times.Order(), times);

@@ -8,5 +8,6 @@ public static class ParserVersion
     /// launch scope, departments, the data files they read, or the shape of <c>parsed</c>): <c>--renormalize</c> re-derives
     /// every stored posting whose version differs, and only those.
     /// </summary>
-    public const int Current = 1;
+    /// <remarks>2: the repost fingerprint, which rows written before it lack.</remarks>
+    public const int Current = 2;
 }

@@ -46,4 +46,11 @@ public sealed class PollingOptions
     /// <summary>How long one such check may take; one without an answer by then settles nothing.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Polling:CloseCheckTimeout must be between 1 second and 5 minutes")]
     public TimeSpan CloseCheckTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A new posting the same as one of the company's that closed at most this long before (same title, place, department,
+    /// team and description) is linked to it as its repost. 0 turns linking off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ErrorMessage = "Polling:RepostWindow must be between 0 and 365 days")]
+    public TimeSpan RepostWindow { get; set; } = TimeSpan.FromDays(30);
 }

@@ -16,6 +16,7 @@ public static class PollingRegistration
             var options = services.GetRequiredService<IOptions<PollingOptions>>().Value;
             return new ClosePolicy(options.MaxCloseFraction, options.MinActiveForCloseGuard);
         });
+        builder.Services.AddSingleton(services => new RepostPolicy(services.GetRequiredService<IOptions<PollingOptions>>().Value.RepostWindow));
         builder.Services.AddSingleton<ChangedPayloadBudget>();
         builder.Services.AddSingleton<BoardPoller>();
         builder.Services.AddSingleton<BoardSweep>();

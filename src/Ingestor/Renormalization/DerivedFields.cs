@@ -30,6 +30,7 @@ public sealed record DerivedFields
     public string? SalaryCurrency { get; init; }
     public string? SalaryPeriod { get; init; }
     public required string Parsed { get; init; }
+    public string? RepostFingerprint { get; init; }
 
     public static DerivedFields Of(NormalizedPosting posting, string parsed) => new()
     {
@@ -50,6 +51,7 @@ public sealed record DerivedFields
         SalaryCurrency = posting.SalaryCurrency,
         SalaryPeriod = posting.SalaryPeriod,
         Parsed = parsed,
+        RepostFingerprint = Normalization.Fingerprints.RepostFingerprint.Of(posting),
     };
 
     /// <summary>Which of <see cref="Reported"/> differ between what a posting held and what the current code derives.</summary>

@@ -17,7 +17,8 @@ internal static class RederivedRows
         create temp table rederived (
             job_id text, source_hash text, normalized_title text, city text, region text, country text, country_code text,
             is_remote boolean, workplace_type text, remote_policy text, department text, team text, employment_type text,
-            salary_raw text, salary_min numeric, salary_max numeric, salary_currency text, salary_period text, parsed jsonb
+            salary_raw text, salary_min numeric, salary_max numeric, salary_currency text, salary_period text, parsed jsonb,
+            repost_fingerprint text
         ) on commit drop
         """;
 
@@ -28,7 +29,8 @@ internal static class RederivedRows
             normalized_title = r.normalized_title, city = r.city, region = r.region, country = r.country, country_code = r.country_code,
             is_remote = r.is_remote, workplace_type = r.workplace_type, remote_policy = r.remote_policy, department = r.department,
             team = r.team, employment_type = r.employment_type, salary_raw = r.salary_raw, salary_min = r.salary_min,
-            salary_max = r.salary_max, salary_currency = r.salary_currency, salary_period = r.salary_period, parsed = r.parsed
+            salary_max = r.salary_max, salary_currency = r.salary_currency, salary_period = r.salary_period, parsed = r.parsed,
+            repost_fingerprint = r.repost_fingerprint
         from rederived r
         where p.job_id = r.job_id and p.source_hash = r.source_hash
         """;
@@ -53,6 +55,7 @@ internal static class RederivedRows
                 await Text(fields.SalaryCurrency);
                 await Text(fields.SalaryPeriod);
                 await writer.WriteAsync(fields.Parsed, NpgsqlDbType.Jsonb, cancellationToken);
+                await Text(fields.RepostFingerprint);
             }
             await writer.CompleteAsync(cancellationToken);
 

@@ -63,5 +63,14 @@ public sealed record JobRecord(
         p.SalaryPeriod, p.SourceUrl, p.ApplyUrl, p.Language, p.FirstSeenAt, p.LastSeenAt, p.LastCheckedAt, p.LastChangedAt,
         p.InactiveAt, p.SourcePostedAt, p.SourceUpdatedAt, p.RawPayloadUri,
         new Fingerprint(p.ContentHash, p.SourceHash, p.LastChangedAt, p.Status),
-        JsonElement.Parse(p.Parsed), new JsonObject(), JsonElement.Parse(p.Native));
+        JsonElement.Parse(p.Parsed), Lineage(p), JsonElement.Parse(p.Native));
+
+    /// <summary>The job's line across the ids it was posted under: the posting this one reposts, and the first of the line.</summary>
+    private static JsonObject Lineage(PostingRecords.Posting p) => new()
+    {
+        ["lineage"] = new JsonObject
+        {
+            ["reposted_from"] = p.RepostedFrom, ["lineage_id"] = p.LineageId, ["lineage_first_seen_at"] = p.LineageFirstSeenAt,
+        },
+    };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using Ingestor.Normalization;
+using Ingestor.Normalization.Fingerprints;
 using Ingestor.Providers;
 using Ingestor.Reconciliation;
 using Npgsql;
@@ -37,11 +38,12 @@ public sealed class BoardTransaction : IAsyncDisposable
     private readonly Held _held;
     private readonly IReadOnlyDictionary<string, Guid> _pendingCloses;
     private readonly ClosePolicy _closePolicy;
+    private readonly RepostPolicy _repostPolicy;
     private readonly TimeProvider _clock;
 
     internal BoardTransaction(
         NpgsqlConnection connection, NpgsqlTransaction transaction, BoardRef board, BoardState state, Held held, ClosePolicy closePolicy,
-        TimeProvider clock)
+        RepostPolicy repostPolicy, TimeProvider clock)
     {
         _connection = connection;
         _transaction = transaction;
@@ -50,6 +52,7 @@ public sealed class BoardTransaction : IAsyncDisposable
         _held = held;
         _pendingCloses = JsonSerializer.Deserialize<Dictionary<string, Guid>>(state.PendingCloses) ?? [];
         _closePolicy = closePolicy;
+        _repostPolicy = repostPolicy;
         _clock = clock;
     }
 
@@ -97,19 +100,26 @@ public sealed class BoardTransaction : IAsyncDisposable
             problems.Add("the board listed no postings, and never has: check its name, since an unknown name can look like an empty board");
         var poll = Record(snapshot, outcome, problems.Count == 0 ? null : string.Join("; ", problems), plan);
 
-        var opened = plan.Seen.Where(p => p.Change == PostingChange.Opened).Select(p => normalized[p.JobId]).ToList();
-        var rewritten = plan.Seen.Where(p => p.RewritesRow && p.Change != PostingChange.Opened).Select(p => normalized[p.JobId]).ToList();
+        var opened = Written(PostingChange.Opened);
+        var rewritten = Written(PostingChange.Updated, PostingChange.Reopened, PostingChange.Refreshed);
+        // A company seen for the first time has no posting that could have left.
+        var reposts = opened.Count > 0 && _state.OrgId is { } knownOrg && _repostPolicy.Window > TimeSpan.Zero
+            ? await RepostsAsync(knownOrg, opened, plan, snapshot.ObservedAt)
+            : new Dictionary<string, RepostLink>();
         if (opened.Count + rewritten.Count > 0)
         {
             var context = new PostingRowContext(orgId!.Value, _board.SourceId, snapshot.ObservedAt, snapshot.RawPayloadUri, _clock.GetUtcNow());
             if (opened.Count > 0)
-                await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _held.DescriptionHashes, cancellationToken);
+                await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _held.DescriptionHashes, reposts, cancellationToken);
             if (rewritten.Count > 0)
             {
                 await _connection.ExecuteAsync("create temp table staged_postings (like posting_rows) on commit drop", transaction: _transaction);
-                await PostingRowsCopy.WriteAsync(_connection, "staged_postings", rewritten, context, _held.DescriptionHashes, cancellationToken);
+                await PostingRowsCopy.WriteAsync(_connection, "staged_postings", rewritten, context, _held.DescriptionHashes, reposts, cancellationToken);
             }
         }
+
+        List<(NormalizedPosting Posting, string? RepostFingerprint)> Written(params PostingChange[] changes) =>
+            [.. plan.Seen.Where(p => changes.Contains(p.Change)).Select(p => normalized[p.JobId]).Select(p => (p, RepostFingerprint.Of(p)))];
 
         var events = plan.Seen.Where(p => p.EventType is not null)
             .Select(p => new EventRow(p.JobId, p.EventType!, p.ChangedFields.Count > 0 ? p.ChangedFields : null))
@@ -168,7 +178,7 @@ public sealed class BoardTransaction : IAsyncDisposable
             content_hash = s.content_hash, source_hash = s.source_hash, field_hashes = s.field_hashes, native = s.native, parsed = s.parsed,
             description_html = case when p.description_hash is not distinct from s.description_hash then p.description_html else s.description_html end,
             description_text = case when p.description_hash is not distinct from s.description_hash then p.description_text else s.description_text end,
-            description_hash = s.description_hash
+            description_hash = s.description_hash, repost_fingerprint = s.repost_fingerprint
         from staged_postings s
         where p.job_id = s.job_id
         """;
@@ -199,9 +209,9 @@ public sealed class BoardTransaction : IAsyncDisposable
     private const string InsertEventsSql =
         """
         insert into job_events (job_id, poll_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri, changed_fields,
-                                closed_reason, evidence)
+                                closed_reason, evidence, reposted_from)
         select p.job_id, @PollId, e.event_type, @ObservedAt, p.content_hash, p.source_hash, p.status, @RawPayloadUri, e.changed_fields,
-               e.closed_reason, e.evidence
+               e.closed_reason, e.evidence, case when e.event_type = 'opened' then p.reposted_from end
         from jsonb_to_recordset(@Events::jsonb) as e (job_id text, event_type text, changed_fields text[], closed_reason text, evidence jsonb)
         join posting_rows p on p.job_id = e.job_id
         """;
@@ -214,6 +224,43 @@ public sealed class BoardTransaction : IAsyncDisposable
             state = case when @JobCount > 0 then 'ok' else 'empty' end,
             snapshot_poll_id = @PollId, snapshot_uri = @RawPayloadUri, etag = @ETag, last_modified = @LastModified, {Boards.NextPollSql}
         where source_id = @SourceId
+        """;
+
+    /// <summary>
+    /// The postings the new ones repost (<see cref="Reposts"/>): the company's postings with the same fingerprint that closed
+    /// within the window, or that this poll closes or finds missing, and that no posting reposts yet. One statement.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, RepostLink>> RepostsAsync(
+        Guid orgId, IReadOnlyList<(NormalizedPosting Posting, string? RepostFingerprint)> opened, ReconcilePlan plan, DateTimeOffset observedAt)
+    {
+        var fingerprints = opened.Select(p => p.RepostFingerprint).OfType<string>().Distinct().ToArray();
+        if (fingerprints.Length == 0)
+            return new Dictionary<string, RepostLink>();
+        var left = await _connection.QueryAsync<LeftRow>(
+            LeftSql,
+            new
+            {
+                OrgId = orgId, Fingerprints = fingerprints, Leaving = plan.Closed.Select(close => close.JobId).Concat(plan.PendingCloses.Keys).ToArray(),
+                ObservedAt = observedAt.UtcDateTime, Since = (observedAt - _repostPolicy.Window).UtcDateTime,
+            },
+            _transaction);
+        return Reposts.Link(
+            [.. opened.Select(p => (p.Posting.JobId, p.RepostFingerprint))],
+            [.. left.Select(row => new LeftPosting(row.JobId, row.Fingerprint, row.LeftAt, row.LineageId, row.LineageFirstSeenAt))],
+            observedAt, _repostPolicy.Window);
+    }
+
+    private sealed record LeftRow(string JobId, string Fingerprint, DateTime LeftAt, string LineageId, DateTime LineageFirstSeenAt);
+
+    private const string LeftSql =
+        """
+        select p.job_id, p.repost_fingerprint as fingerprint,
+               case when p.status = 'inactive' then p.inactive_at else @ObservedAt end as left_at,
+               coalesce(p.lineage_id, p.job_id) as lineage_id, coalesce(p.lineage_first_seen_at, p.first_seen_at) as lineage_first_seen_at
+        from posting_rows p
+        where p.org_id = @OrgId and p.repost_fingerprint = any(@Fingerprints)
+          and ((p.status = 'inactive' and p.inactive_at >= @Since) or p.job_id = any(@Leaving))
+          and not exists (select 1 from posting_rows r where r.reposted_from = p.job_id)
         """;
 
     /// <summary>The company behind the board, named by its first posting's company name; created with the board's first postings.</summary>

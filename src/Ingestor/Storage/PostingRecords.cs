@@ -22,7 +22,7 @@ public sealed class PostingRecords(NpgsqlDataSource database)
                 'posting', row_to_json(p),
                 'events', (select coalesce(json_agg(row_to_json(e) order by {EventOrder}), '[]')
                            from (select event_id, job_id, poll_id, event_type, occurred_at, content_hash, source_hash,
-                                        status_after, raw_payload_uri, changed_fields, closed_reason, evidence
+                                        status_after, raw_payload_uri, changed_fields, closed_reason, evidence, reposted_from
                                  from job_events where job_id = p.job_id) e))::text
             from postings p where p.job_id = @JobId
             """, new { JobId = jobId.Trim().ToLowerInvariant() });
@@ -77,6 +77,9 @@ public sealed class PostingRecords(NpgsqlDataSource database)
         public required string Native { get; init; }
         public string? DescriptionText { get; init; }
         public string? DescriptionHtml { get; init; }
+        public string? RepostedFrom { get; init; }
+        public required string LineageId { get; init; }
+        public required DateTime LineageFirstSeenAt { get; init; }
     }
 
     public async Task<Posting?> PostingAsync(string jobId, CancellationToken cancellationToken)
@@ -98,7 +101,7 @@ public sealed class PostingRecords(NpgsqlDataSource database)
         employment_type, salary_raw, trim_scale(salary_min) as salary_min, trim_scale(salary_max) as salary_max,
         salary_currency, salary_period, source_url, apply_url, language, first_seen_at, last_seen_at, last_checked_at,
         last_changed_at, inactive_at, source_posted_at, source_updated_at, raw_payload_uri, content_hash, source_hash,
-        parsed::text as parsed, native::text as native
+        parsed::text as parsed, native::text as native, reposted_from, lineage_id, lineage_first_seen_at
         """;
 
     /// <summary>
@@ -117,6 +120,9 @@ public sealed class PostingRecords(NpgsqlDataSource database)
         public string[]? ChangedFields { get; init; }
         public string? ClosedReason { get; init; }
 
+        /// <summary>On the opening of a repost: the posting it reposts.</summary>
+        public string? RepostedFrom { get; init; }
+
         /// <summary>The polls whose snapshots lacked the posting, and its own endpoint's answer (url, status, checked_at) when asked.</summary>
         public JsonElement? Evidence => EvidenceJson is null ? null : JsonElement.Parse(EvidenceJson);
 
@@ -127,7 +133,7 @@ public sealed class PostingRecords(NpgsqlDataSource database)
     /// <summary>The columns of <see cref="Event"/> as <c>job_events</c> aliased <paramref name="alias"/> holds them.</summary>
     internal static string EventColumns(string alias) =>
         $"{alias}.event_id, {alias}.event_type, {alias}.occurred_at, {alias}.content_hash, {alias}.source_hash, {alias}.status_after, " +
-        $"{alias}.raw_payload_uri, {alias}.changed_fields, {alias}.closed_reason, {alias}.evidence::text as evidence_json";
+        $"{alias}.raw_payload_uri, {alias}.changed_fields, {alias}.closed_reason, {alias}.reposted_from, {alias}.evidence::text as evidence_json";
 
     /// <summary>The posting's events oldest first, or null when no posting has that id.</summary>
     public async Task<IReadOnlyList<Event>?> EventsAsync(string jobId, CancellationToken cancellationToken)

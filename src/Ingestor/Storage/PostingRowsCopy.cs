@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ingestor.Normalization;
+using Ingestor.Reconciliation;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -25,7 +26,7 @@ internal static class PostingRowsCopy
         employment_type, salary_raw, salary_min, salary_max, salary_currency, salary_period, source_url, apply_url, language,
         first_seen_at, last_seen_at, last_checked_at, last_changed_at, inactive_at, source_posted_at, source_updated_at,
         raw_payload_uri, content_hash, source_hash, field_hashes, native, description_html, description_text, parsed,
-        in_latest_snapshot, description_hash
+        in_latest_snapshot, description_hash, repost_fingerprint, reposted_from, lineage_id, lineage_first_seen_at
         """;
 
     /// <summary>Fingerprint of a stored description (HTML and text); null when there is none. Migration 003 computes the same in SQL.</summary>
@@ -45,12 +46,14 @@ internal static class PostingRowsCopy
     }
 
     /// <param name="storedDescriptions">The description hash each posting's row holds now; a match leaves the description out.</param>
+    /// <param name="reposts">The new postings that repost an earlier one, and their links.</param>
     public static async Task WriteAsync(
-        NpgsqlConnection connection, string table, IEnumerable<NormalizedPosting> postings, PostingRowContext context,
-        IReadOnlyDictionary<string, string?> storedDescriptions, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string table, IEnumerable<(NormalizedPosting Posting, string? RepostFingerprint)> postings,
+        PostingRowContext context, IReadOnlyDictionary<string, string?> storedDescriptions, IReadOnlyDictionary<string, RepostLink> reposts,
+        CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync($"copy {table} ({Columns}) from stdin (format binary)", cancellationToken);
-        foreach (var posting in postings)
+        foreach (var (posting, repostFingerprint) in postings)
         {
             var descriptionHash = DescriptionHash(posting);
             var sendsDescription = !storedDescriptions.TryGetValue(posting.JobId, out var stored) || stored != descriptionHash;
@@ -87,6 +90,11 @@ internal static class PostingRowsCopy
             await Json(parsed.ToJsonString());
             await writer.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
             await Text(descriptionHash);
+            await Text(repostFingerprint);
+            var repost = reposts.GetValueOrDefault(posting.JobId);
+            await Text(repost?.RepostedFrom);
+            await Text(repost?.LineageId);
+            await Time(repost?.LineageFirstSeenAt);
         }
         await writer.CompleteAsync(cancellationToken);
 

@@ -9,7 +9,7 @@ namespace Ingestor.Storage;
 /// Opens the transaction of one board poll: the board's row is locked and its postings read, so the poll can normalize
 /// only what changed and then write everything at once (<see cref="BoardTransaction"/>).
 /// </summary>
-public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePolicy, TimeProvider clock)
+public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePolicy, RepostPolicy repostPolicy, TimeProvider clock)
 {
     private sealed record StoredRow(
         string JobId, string ProviderJobKey, bool IsActive, bool InLatestSnapshot, string ContentHash, string SourceHash, string FieldHashes,
@@ -46,7 +46,7 @@ public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePol
             var stored = rows.Select(ToStoredPosting).ToDictionary(p => p.JobId);
             var held = new BoardTransaction.Held(
                 stored, rows.ToDictionary(r => r.JobId, r => r.DescriptionHash), rows.ToDictionary(r => r.JobId, r => r.ProviderJobKey));
-            return new BoardTransaction(connection, transaction, board, state, held, closePolicy, clock);
+            return new BoardTransaction(connection, transaction, board, state, held, closePolicy, repostPolicy, clock);
         }
         catch
         {

@@ -12,7 +12,7 @@ internal sealed class JobRecordSchema : IOpenApiSchemaTransformer
     private static readonly Dictionary<string, string> FreeForm = new()
     {
         ["parsed"] = "What Ingestor parsed from the posting: language, location, salary, launch_scope, when it was inferred; parser_version (which normalization code derived it) and provenance (for each inferred field: source structured, text or derived, confidence, parser_version).",
-        ["extensions"] = "Reserved for additions; an empty object for now.",
+        ["extensions"] = "Additions to the output record. lineage: the job across the ids it was posted under: reposted_from (the posting this one reposts, or null), lineage_id (the first posting of the line; its own id when it is no repost), lineage_first_seen_at (when that first posting was first seen).",
         ["native"] = "The provider's own job object as its payload had it, without its content (see ?include=description).",
     };
 

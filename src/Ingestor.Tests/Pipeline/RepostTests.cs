@@ -1,0 +1,117 @@
+using System.Globalization;
+using Ingestor.Normalization.Fingerprints;
+using Ingestor.Storage;
+using Ingestor.Tests.Infrastructure;
+
+namespace Ingestor.Tests.Pipeline;
+
+/// <summary>
+/// An employer closes a posting and opens the same job under a new id: the new posting names the one it reposts, and both
+/// share a line (lineage_id, lineage_first_seen_at) that a reader can follow across requisitions.
+/// </summary>
+public sealed class RepostTests(TestServers servers)
+{
+    private const long Advocate = 4012000002;
+
+    private sealed record Line(string JobId, string? RepostedFrom, string LineageId, DateTime LineageFirstSeenAt, DateTime FirstSeenAt);
+
+    private static string JobIdOf(string board, long id) => JobId.For("greenhouse", board, id.ToString(CultureInfo.InvariantCulture));
+
+    private static async Task<Dictionary<string, Line>> LinesAsync(TestIngestor ingestor) =>
+        (await ingestor.QueryAsync<Line>("select job_id, reposted_from, lineage_id, lineage_first_seen_at, first_seen_at from postings"))
+        .ToDictionary(line => line.JobId);
+
+    private static async Task<Dictionary<string, string>> RepostsOpenedAsync(TestIngestor ingestor) =>
+        (await ingestor.QueryAsync<(string JobId, string RepostedFrom)>(
+            "select job_id, reposted_from from job_events where event_type = 'opened' and reposted_from is not null"))
+        .ToDictionary(e => e.JobId, e => e.RepostedFrom);
+
+    [Fact]
+    public async Task ThirtyRepostedStripePostingsAreEachLinkedToThePostingTheyReplaceAndNoOtherIs()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var stripe = BoardPayload.Of("stripe");
+        var reposted = stripe.Jobs.Select(job => (long)job!["id"]!).Order().Take(30).ToList();
+        var next = stripe.Copy();
+        foreach (var id in reposted)
+            next.Reposted(id, id + 1_000_000_000);
+        ingestor.Greenhouse.Script("stripe", stripe.Reply(), next.Reply());
+        await ingestor.PollAsync("stripe");
+
+        var poll = await ingestor.PollAsync("stripe");
+
+        // Ten job pages are asked (and answer 404: closed); the other twenty are missing, waiting for a second list to close.
+        Assert.Equal((30, 10), (poll.Opened, poll.Closed));
+        var lines = await LinesAsync(ingestor);
+        var expected = reposted.ToDictionary(id => JobIdOf("stripe", id + 1_000_000_000), id => JobIdOf("stripe", id));
+        Assert.Equal(expected.OrderBy(e => e.Key), lines.Values.Where(l => l.RepostedFrom is not null).ToDictionary(l => l.JobId, l => l.RepostedFrom!).OrderBy(e => e.Key));
+        Assert.All(expected, e => Assert.Equal((e.Value, lines[e.Value].FirstSeenAt), (lines[e.Key].LineageId, lines[e.Key].LineageFirstSeenAt)));
+        Assert.All(lines.Values.Where(l => l.RepostedFrom is null), l => Assert.Equal((l.JobId, l.FirstSeenAt), (l.LineageId, l.LineageFirstSeenAt)));
+        Assert.Equal(expected.OrderBy(e => e.Key), (await RepostsOpenedAsync(ingestor)).OrderBy(e => e.Key));
+    }
+
+    [Fact]
+    public async Task ARepostOfARepostStaysInTheLineOfTheFirstPosting()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var fal = BoardPayload.Of("fal");
+        const long second = 4019000001, third = 4019000002;
+        var once = fal.Copy().Reposted(Advocate, second);
+        ingestor.Greenhouse.Script("fal", fal.Reply(), once.Reply(), once.Copy().Reposted(second, third).Reply());
+        await ingestor.PollAsync("fal");
+        await ingestor.PollAsync("fal");
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((1, 1), (poll.Opened, poll.Closed));
+        var lines = await LinesAsync(ingestor);
+        var (first, middle, last) = (lines[JobIdOf("fal", Advocate)], lines[JobIdOf("fal", second)], lines[JobIdOf("fal", third)]);
+        Assert.Equal((middle.JobId, first.JobId, first.FirstSeenAt), (last.RepostedFrom, last.LineageId, last.LineageFirstSeenAt));
+        Assert.Equal((first.JobId, first.JobId, first.FirstSeenAt), (middle.RepostedFrom, middle.LineageId, middle.LineageFirstSeenAt));
+        Assert.True(last.FirstSeenAt > middle.FirstSeenAt && middle.FirstSeenAt > first.FirstSeenAt);
+
+        // What --show prints: the line on the posting, and the repost on its opening.
+        var shown = (await ingestor.Get<PostingRecords>().FindAsync(last.JobId, CancellationToken.None))!;
+        Assert.Equal((middle.JobId, first.JobId), ((string?)shown["posting"]!["reposted_from"], (string?)shown["posting"]!["lineage_id"]));
+        Assert.Equal(middle.JobId, (string?)shown["events"]!.AsArray().Single(e => (string?)e!["event_type"] == "opened")!["reposted_from"]);
+    }
+
+    [Theory]
+    [InlineData("30.00:00:00", true)]
+    [InlineData("00:00:30", false)]
+    public async Task APostingThatClosedIsRepostedOnlyWithinTheWindow(string window, bool linked)
+    {
+        // The test clock moves a minute with every reading: the posting closed at least a minute before its repost opened.
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?> { ["Polling:RepostWindow"] = window });
+        var fal = BoardPayload.Of("fal");
+        ingestor.Greenhouse.Script("fal", fal.Reply(), fal.Copy().Without(Advocate).Reply(), fal.Copy().Reposted(Advocate, 4019000001).Reply());
+        await ingestor.PollAsync("fal");
+        Assert.Equal(1, (await ingestor.PollAsync("fal")).Closed);
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(1, poll.Opened);
+        var repost = (await LinesAsync(ingestor))[JobIdOf("fal", 4019000001)];
+        Assert.Equal(linked ? JobIdOf("fal", Advocate) : null, repost.RepostedFrom);
+        Assert.Equal(linked ? 1 : 0, (await RepostsOpenedAsync(ingestor)).Count);
+    }
+
+    [Fact]
+    public async Task TwoNewPostingsLikeTheOneThatLeftAreNeitherLinked()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var fal = BoardPayload.Of("fal");
+        var twice = fal.Copy().Reposted(Advocate, 4019000001);
+        var copy = twice.Job(4019000001).DeepClone().AsObject();
+        copy["id"] = 4019000002;
+        twice.Jobs.Add(copy);
+        twice.DeclaringTotal(4);
+        ingestor.Greenhouse.Script("fal", fal.Reply(), twice.Reply());
+        await ingestor.PollAsync("fal");
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((2, 1), (poll.Opened, poll.Closed));
+        Assert.All((await LinesAsync(ingestor)).Values, line => Assert.Null(line.RepostedFrom));
+    }
+}
