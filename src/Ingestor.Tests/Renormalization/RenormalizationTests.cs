@@ -66,6 +66,46 @@ public sealed class RenormalizationTests(TestServers servers)
     }
 
     [Fact]
+    public async Task AKilledRunKeepsTheBatchesItCommittedAndTheNextRunDoesOnlyTheRest()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        foreach (var board in new[] { "stripe", "anthropic", "reddit" })
+        {
+            ingestor.Greenhouse.Script(board, Reply.Board(board));
+            await ingestor.PollAsync(board);
+        }
+        var polled = await ingestor.QueryAsync<string>(RowsSql);
+        var events = await ingestor.ScalarAsync<long>("select count(*) from job_events");
+        await ingestor.ScalarAsync<int>(OlderParserSql);
+        Assert.True(polled.Count > Renormalizer.DefaultBatchSize + 100);
+
+        // A poll holding a posting of the second batch keeps that batch from committing until the run is killed.
+        await using (var connection = await ingestor.Database.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        await using (var holding = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "select 1 from posting_rows where job_id = (select job_id from posting_rows order by job_id offset @Offset limit 1) for update",
+                new { Offset = Renormalizer.DefaultBatchSize + 50 }, holding);
+            await using var run = IngestorProcess.Start(ingestor.Settings, "--renormalize");
+            var firstBatch = $"renormalized {Renormalizer.DefaultBatchSize} of {polled.Count} postings";
+            for (var waited = 0; !run.Output.Contains(firstBatch, StringComparison.Ordinal) && !run.HasExited && waited < 600; waited++)
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            Assert.Contains(firstBatch, run.Output);
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            await run.KillAsync();
+        }
+
+        Assert.Equal(Renormalizer.DefaultBatchSize, await CurrentAsync(ingestor, "greenhouse"));
+        var (exitCode, output, error) = await IngestorProcess.RunAsync(ingestor.Settings, "--renormalize");
+
+        Assert.True(exitCode == 0, output + error);
+        var rest = polled.Count - Renormalizer.DefaultBatchSize;
+        Assert.Contains($"renormalized {rest} of {rest} postings", output);
+        Assert.Equal(polled, await ingestor.QueryAsync<string>(RowsSql));
+        Assert.Equal(events, await ingestor.ScalarAsync<long>("select count(*) from job_events"));
+    }
+
+    [Fact]
     public async Task ANameTheBoardsHomeDecidesIsReDerivedAsTheLivePollReadIt()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
