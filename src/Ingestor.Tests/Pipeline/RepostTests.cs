@@ -114,4 +114,35 @@ public sealed class RepostTests(TestServers servers)
         Assert.Equal((2, 1), (poll.Opened, poll.Closed));
         Assert.All((await LinesAsync(ingestor)).Values, line => Assert.Null(line.RepostedFrom));
     }
+
+    [Fact]
+    public async Task ANewBoardOfTheCompanyLinksItsRepostUnlessAnotherPollHoldsTheEarlierPosting()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var fal = BoardPayload.Of("fal");
+        var moved = fal.Copy().Reposted(Advocate, 4019000001);
+        ingestor.Greenhouse.Script("fal", fal.Reply(), fal.Copy().Without(Advocate).Reply());
+        ingestor.Greenhouse.Script("fal-careers", moved.Reply());
+        ingestor.Greenhouse.Script("fal-jobs", moved.Reply());
+        await ingestor.PollAsync("fal");
+        Assert.Equal(1, (await ingestor.PollAsync("fal")).Closed);
+        var advocate = JobIdOf("fal", Advocate);
+
+        // Another poll holding the closed posting (as one of another board of the company would, linking it) passes it over.
+        PollRecord held;
+        await using (var connection = await ingestor.Database.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        await using (var other = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "select 1 from posting_rows where job_id = @advocate for update", new { advocate }, other);
+            held = await ingestor.PollAsync("fal-careers");
+        }
+        var free = await ingestor.PollAsync("fal-jobs");
+
+        Assert.Equal((PollOutcome.Succeeded, 3), (held.Outcome, held.Opened));
+        var lines = await LinesAsync(ingestor);
+        Assert.Null(lines[JobIdOf("fal-careers", 4019000001)].RepostedFrom);
+        Assert.Equal((PollOutcome.Succeeded, 3), (free.Outcome, free.Opened));
+        Assert.Equal((advocate, advocate), (lines[JobIdOf("fal-jobs", 4019000001)].RepostedFrom, lines[JobIdOf("fal-jobs", 4019000001)].LineageId));
+        Assert.Single(lines.Values, line => line.RepostedFrom is not null);
+    }
 }

@@ -198,4 +198,22 @@ public sealed class RecordPageTests(TestServers servers)
         }, HtmlPages.Fields(home.Section("totals")));
         Assert.Contains(home.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/jobs");
     }
+
+    [Fact]
+    public async Task ARepostsPageLinksToThePostingItRepostsAndToTheFirstOfItsLine()
+    {
+        const long reposted = 4019000001;
+        var board = BoardPayload.Of("fal");
+        await using var fal = await ServedFal.StartAsync(servers, null, board.Reply(), board.Copy().Reposted(ServedFal.Backend, reposted).Reply());
+        var repostId = Ingestor.Normalization.Fingerprints.JobId.For("greenhouse", "fal", reposted.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var firstSeen = await fal.Ingestor.ScalarAsync<DateTime>("select first_seen_at from postings where job_id = @FalBackendId", new { FalBackendId });
+
+        using var page = await HtmlPages.GetAsync(fal.Api.Client, $"/jobs/{repostId}");
+        var record = JsonNode.Parse(await fal.Api.Client.GetStringAsync($"/job-postings/v1/jobs/{repostId}", TestContext.Current.CancellationToken))!;
+
+        var linked = page.Section("linked").QuerySelector("table")!;
+        Assert.Equal(($"/jobs/{FalBackendId}", $"/jobs/{FalBackendId}"), (HtmlPages.Links(linked)["Reposted from"], HtmlPages.Links(linked)["First of its line"]));
+        Assert.Equal($"{FalBackendId} (first seen {firstSeen:yyyy-MM-dd})", HtmlPages.Fields(linked)["First of its line"]);
+        Assert.Equal((FalBackendId, FalBackendId), ((string?)record["extensions"]!["lineage"]!["reposted_from"], (string?)record["extensions"]!["lineage"]!["lineage_id"]));
+    }
 }

@@ -87,7 +87,7 @@ public sealed class BoardTransaction : IAsyncDisposable
             snapshot.Receipt.PollId, _pendingCloses, snapshot.Checks.ToDictionary(check => check.Key, check => check.Value.Presence));
         var plan = Reconciler.Plan([.. snapshot.Postings.Select(Seen)], [.. Stored.Values], snapshot.IsComplete, evidence, _closePolicy);
         var normalized = snapshot.Postings.Where(p => p.Normalized is not null).ToDictionary(p => p.JobId, p => p.Normalized!);
-        var orgId = _state.OrgId ?? await EnsureOrgAsync([.. normalized.Values]);
+        var org = _state.OrgId is { } known ? new Org(known, IsNew: false) : await EnsureOrgAsync([.. normalized.Values]);
 
         var problems = snapshot.Problems.ToList();
         if (!snapshot.IsComplete)
@@ -102,13 +102,13 @@ public sealed class BoardTransaction : IAsyncDisposable
 
         var opened = Written(PostingChange.Opened);
         var rewritten = Written(PostingChange.Updated, PostingChange.Reopened, PostingChange.Refreshed);
-        // A company seen for the first time has no posting that could have left.
-        var reposts = opened.Count > 0 && _state.OrgId is { } knownOrg && _repostPolicy.Window > TimeSpan.Zero
-            ? await RepostsAsync(knownOrg, opened, plan, snapshot.ObservedAt)
+        // A company seen for the first time has no posting that could have left; a new board of a known one may repost its postings.
+        var reposts = opened.Count > 0 && org is { IsNew: false } && _repostPolicy.Window > TimeSpan.Zero
+            ? await RepostsAsync(org.Id, opened, plan, snapshot.ObservedAt)
             : new Dictionary<string, RepostLink>();
         if (opened.Count + rewritten.Count > 0)
         {
-            var context = new PostingRowContext(orgId!.Value, _board.SourceId, snapshot.ObservedAt, snapshot.RawPayloadUri, _clock.GetUtcNow());
+            var context = new PostingRowContext(org!.Id, _board.SourceId, snapshot.ObservedAt, snapshot.RawPayloadUri, _clock.GetUtcNow());
             if (opened.Count > 0)
                 await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _held.DescriptionHashes, reposts, cancellationToken);
             if (rewritten.Count > 0)
@@ -228,7 +228,9 @@ public sealed class BoardTransaction : IAsyncDisposable
 
     /// <summary>
     /// The postings the new ones repost (<see cref="Reposts"/>): the company's postings with the same fingerprint that closed
-    /// within the window, or that this poll closes or finds missing, and that no posting reposts yet. One statement.
+    /// within the window, or that this poll closes or finds missing, and that no posting reposts yet. One statement. Each is
+    /// locked until the poll commits, and one that another poll (of another of the company's boards) holds is passed over:
+    /// two polls never link the same posting.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, RepostLink>> RepostsAsync(
         Guid orgId, IReadOnlyList<(NormalizedPosting Posting, string? RepostFingerprint)> opened, ReconcilePlan plan, DateTimeOffset observedAt)
@@ -261,22 +263,28 @@ public sealed class BoardTransaction : IAsyncDisposable
         where p.org_id = @OrgId and p.repost_fingerprint = any(@Fingerprints)
           and ((p.status = 'inactive' and p.inactive_at >= @Since) or p.job_id = any(@Leaving))
           and not exists (select 1 from posting_rows r where r.reposted_from = p.job_id)
+        for update of p skip locked
         """;
 
+    /// <summary>The company behind the board, and whether this poll created it.</summary>
+    private sealed record Org(Guid Id, bool IsNew);
+
     /// <summary>The company behind the board, named by its first posting's company name; created with the board's first postings.</summary>
-    private async Task<Guid?> EnsureOrgAsync(IReadOnlyList<NormalizedPosting> postings)
+    private async Task<Org?> EnsureOrgAsync(IReadOnlyList<NormalizedPosting> postings)
     {
         if (postings.Count == 0)
             return null;
         var name = postings.Select(p => p.CompanyName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim() ?? _board.BoardToken;
-        return await _connection.ExecuteScalarAsync<Guid>(
+        // A row the insert wrote has no xmax; one the conflict updated has this transaction's.
+        return await _connection.QuerySingleAsync<Org>(
             """
             with org as (
                 insert into orgs (name) values (@Name)
                 on conflict (name) do update set name = excluded.name
-                returning org_id
+                returning org_id, xmax = 0 as is_new
             )
-            update boards set org_id = (select org_id from org) where source_id = @SourceId returning org_id
+            update boards set org_id = (select org_id from org) where source_id = @SourceId
+            returning org_id as id, (select is_new from org)
             """, new { Name = name, _board.SourceId }, _transaction);
     }
 

@@ -70,7 +70,19 @@ public sealed record RecordPageModel(
         new("Source", $"{Source.SourceId} ({Source.Provider}:{Source.BoardToken}, last poll {PageText.Time(Source.Health.LastPollAt)} {PageText.Text(Source.Health.LastOutcome)})",
             PageLinks.ApiSource(Source.SourceId)),
         new("ATS provider", ProviderName, PageLinks.Slice("provider", Job.Provider)),
+        .. Lineage(),
     ];
+
+    /// <summary>A repost's way back: the posting it reposts, and the first posting of its line with when that was first seen.</summary>
+    private IEnumerable<FieldRow> Lineage()
+    {
+        var lineage = Job.Extensions["lineage"]!;
+        if ((string?)lineage["reposted_from"] is not { } earlier)
+            yield break;
+        yield return new("Reposted from", earlier, PageLinks.Record(earlier));
+        var first = (string)lineage["lineage_id"]!;
+        yield return new("First of its line", $"{first} (first seen {PageText.Date(lineage["lineage_first_seen_at"]!.GetValue<DateTime>())})", PageLinks.Record(first));
+    }
 
     public IReadOnlyList<FieldRow> FullRecord => JobRecordRows.Of(Job);
 
