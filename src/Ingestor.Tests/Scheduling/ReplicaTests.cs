@@ -6,8 +6,9 @@ namespace Ingestor.Tests.Scheduling;
 public sealed class ReplicaTests(TestServers servers, ITestOutputHelper output)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(4);
-    // Longer than a poll takes even on a loaded machine: a poll that outlasts its lease may be fetched twice.
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(8);
+    // Longer than a poll takes even on a loaded machine, with three replicas still compiling their code: a poll that outlasts
+    // its lease may be fetched twice. Eight seconds was once too short under the whole suite's load.
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Fetch = TimeSpan.FromSeconds(2);
 
@@ -50,6 +51,13 @@ public sealed class ReplicaTests(TestServers servers, ITestOutputHelper output)
             await replicas[0].KillAsync();
             var held = await ingestor.QueryAsync<Held>("select board_token as board, claimed_until from boards where claimed_by = @Replica", killed);
             await Task.Delay(Lease + TimeSpan.FromSeconds(12), cancel);
+            // No poll starts any more, and the live replicas stop with nothing in flight: each of their fetches is a recorded poll.
+            await ingestor.ScalarAsync<int>("update boards set enabled = false returning 1");
+            for (var waited = 0; await ingestor.ScalarAsync<int>("select count(*)::int from boards where claimed_by is not null") > 0; waited++)
+            {
+                Assert.True(waited < 600, "the live replicas still hold boards 30 s after polling stopped");
+                await Task.Delay(50, cancel);
+            }
             foreach (var replica in replicas.Skip(1))
                 replica.Terminate();
             foreach (var replica in replicas.Skip(1))
