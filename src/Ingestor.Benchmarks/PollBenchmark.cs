@@ -74,7 +74,7 @@ internal static class PollBenchmark
         File.WriteAllBytes(BoardFile(boards, token), payload);
     }
 
-    private static byte[] Edit(byte[] payload, Action<JsonArray> change)
+    internal static byte[] Edit(byte[] payload, Action<JsonArray> change)
     {
         var root = JsonNode.Parse(payload)!.AsObject();
         var jobs = root["jobs"]!.AsArray();

@@ -34,7 +34,7 @@ internal static class ReplayBenchmark
             var board = await live.Services.GetRequiredService<Boards>().RegisterAsync(new BoardName("greenhouse", "stripe"), CancellationToken.None);
             for (var payload = 0; payload < Payloads; payload++)
             {
-                WriteBoard(boards, RetitleTenth(stripe, payload));
+                PollBenchmark.WriteBoard(boards, "stripe", RetitleTenth(stripe, payload));
                 var poll = await live.Services.GetRequiredService<BoardPoller>().PollAsync(board, CancellationToken.None);
                 if (poll.Outcome == PollOutcome.Failed)
                     throw new InvalidOperationException(poll.Error);
@@ -53,20 +53,10 @@ internal static class ReplayBenchmark
             $"{summary.PollsPerSecond,11:0.0} {summary.PostingsPerSecond,11:0}");
     }
 
-    private static void WriteBoard(string boards, byte[] payload)
+    private static byte[] RetitleTenth(byte[] payload, int round) => PollBenchmark.Edit(payload, jobs =>
     {
-        var file = Path.Combine(boards, "v1", "boards", "stripe", "jobs.json");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllBytes(file, payload);
-    }
-
-    private static byte[] RetitleTenth(byte[] payload, int round)
-    {
-        var root = JsonNode.Parse(payload)!.AsObject();
-        var jobs = root["jobs"]!.AsArray();
         for (var i = 0; i < jobs.Count; i++)
             if (i % 10 == round % 10)
                 jobs[i]!["title"] = $"{(string?)jobs[i]!["title"]} (round {round})";
-        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
-    }
+    });
 }

@@ -202,10 +202,14 @@ public sealed class BoardPoller(
         var postings = new List<SnapshotPosting>(snapshot.Jobs.Count);
         var problems = new List<string>();
         var superseded = transaction.IsSupersededAt(observedAt);
-        // Read only when a job is normalized; a job that cannot be read says nothing about where the board is.
-        var boardPlaces = new Lazy<BoardPlaces>(() => normalizer.Value.BoardPlacesOf(snapshot.Jobs.Select(job => Readable(provider, job)).OfType<SourceJob>()));
-        foreach (var job in snapshot.Jobs)
+        // Every job is read once, and only when a job is normalized: all of them say where the board is (one that cannot be
+        // read says nothing), and each new or changed one is normalized from the same reading (read again only to report why
+        // it cannot be read).
+        var read = new Lazy<SourceJob?[]>(() => [.. snapshot.Jobs.Select(job => Readable(provider, job))]);
+        var boardPlaces = new Lazy<BoardPlaces>(() => normalizer.Value.BoardPlacesOf(read.Value.OfType<SourceJob>()));
+        for (var index = 0; index < snapshot.Jobs.Count; index++)
         {
+            var job = snapshot.Jobs[index];
             try
             {
                 var (jobId, sourceHash) = PostingNormalizer.Identify(board.Provider, board.BoardToken, job);
@@ -216,7 +220,7 @@ public sealed class BoardPoller(
                     problems.Add($"job {job.Key} is new or changed, and its detail could not be fetched: it is read on a later poll");
                     continue;
                 }
-                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Value.Normalize(board.Provider, board.BoardToken, provider.ReadJob(job), boardPlaces.Value)));
+                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Value.Normalize(board.Provider, board.BoardToken, read.Value[index] ?? provider.ReadJob(job), boardPlaces.Value)));
             }
             catch (Exception e)
             {
