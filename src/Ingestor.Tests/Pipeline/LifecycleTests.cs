@@ -81,6 +81,8 @@ public sealed class LifecycleTests(TestServers servers)
         Assert.Equal(changed.JobId, update.JobId);
         Assert.Equal(["title"], update.ChangedFields!);
         Assert.Equal(poll.PollId, update.PollId);
+        // The changed row went through the staging table, which the poll left empty.
+        Assert.Equal(0, await ingestor.ScalarAsync<long>("select count(*) from staged_postings"));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Ingestor.Reconciliation;
 using Npgsql;
@@ -70,5 +69,5 @@ public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePol
 
     private static StoredPosting ToStoredPosting(StoredRow row) => new(
         row.JobId, row.IsActive, row.ContentHash, row.SourceHash,
-        JsonSerializer.Deserialize<Dictionary<string, string>>(row.FieldHashes) ?? [], row.InLatestSnapshot);
+        new StoredFieldHashes(row.FieldHashes), row.InLatestSnapshot);
 }
