@@ -86,9 +86,12 @@ internal static class FarmBenchmark
             farm.State = state;
             await VacuumAsync(database, label);
             await database.CreateCommand("checkpoint").ExecuteNonQueryAsync();
+            // Time alone makes a board due in production; the write that does it here comes before the sweep's checkpoint.
+            DateTime? dueAt = service is null ? null : await service.MakeDueSoonAsync();
+            await database.CreateCommand("checkpoint").ExecuteNonQueryAsync();
             var archivedBefore = FolderBytes(archive);
             var before = await DatabaseCounters.ReadAsync(database);
-            var run = service is null ? await ProductRun.RunAsync(serviceAssembly, environment, "--once") : await service.SweepAsync(farm.Boards);
+            var run = service is null ? await ProductRun.RunAsync(serviceAssembly, environment, "--once") : await service.SweepAsync(farm.Boards, dueAt!.Value);
             // Sessions flush their statistics as they close; an idle one that flushed within the last second waits up to 10 s.
             await Task.Delay(TimeSpan.FromSeconds(service is null ? 1 : 11));
             var after = await DatabaseCounters.ReadAsync(database);

@@ -39,17 +39,33 @@ internal sealed class ServiceRun : IAsyncDisposable
         return run;
     }
 
-    public async Task<ProductRun.Result> SweepAsync(int boards)
+    /// <summary>
+    /// Makes every board due a few seconds from now and returns when. In production time alone makes a board due; the write
+    /// that does it here comes before the sweep's counters are read, so the sweep's WAL and statements are the service's own.
+    /// </summary>
+    public async Task<DateTime> MakeDueSoonAsync()
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<DateTime>(
+            "with due as (update boards set next_poll_at = now() + interval '5 seconds' returning next_poll_at) select min(next_poll_at) from due");
+    }
+
+    /// <summary>Waits for the boards to come due (<see cref="MakeDueSoonAsync"/>) and times the sweep from then until each has a poll recorded.</summary>
+    public async Task<ProductRun.Result> SweepAsync(int boards, DateTime dueAt)
     {
         var pid = _process.Id;
+        await using var connection = await _database.OpenConnectionAsync();
+        var untilDue = dueAt - await connection.QuerySingleAsync<DateTime>($"select {DatabaseCounters.NotCounted} now()");
+        if (untilDue <= TimeSpan.Zero)
+            throw new InvalidOperationException("the boards came due before the sweep's counters were read");
+        await Task.Delay(untilDue);
         ProcessStats.ResetPeakRss(pid);
         var cpuBefore = ProcessStats.Cpu(pid);
         var clock = Stopwatch.StartNew();
-        await using var connection = await _database.OpenConnectionAsync();
-        var since = await connection.QuerySingleAsync<DateTime>("with due as (update boards set next_poll_at = now()) select now()");
 
         long peak = 0;
-        while (await connection.QuerySingleAsync<int>("select count(*)::int from polls where started_at >= @since", new { since }) < boards)
+        while (await connection.QuerySingleAsync<int>(
+                   $"select {DatabaseCounters.NotCounted} count(*)::int from polls where started_at >= @dueAt", new { dueAt }) < boards)
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"the service exited {_process.ExitCode}:\n{string.Join('\n', _errors.TakeLast(20))}");
@@ -61,8 +77,8 @@ internal sealed class ServiceRun : IAsyncDisposable
         var failures = (await connection.QueryAsync<string>(
             """
             select b.board_token || ': failed: ' || p.error from polls p join boards b using (source_id)
-            where p.started_at >= @since and p.outcome = 'failed'
-            """, new { since })).ToList();
+            where p.started_at >= @dueAt and p.outcome = 'failed'
+            """, new { dueAt })).ToList();
         return new ProductRun.Result(elapsed, peak, ProcessStats.Cpu(pid) - cpuBefore, "", failures);
     }
 

@@ -25,8 +25,8 @@ public sealed class PayloadArchive(IRawArchive archive, NpgsqlDataSource databas
         if (existing is not null)
             return new Archived(existing, 0);
 
-        var stored = PayloadCompression.Compress(payload.Span);
-        var uri = await archive.StoreAsync(ArchiveKey.For(board.Provider, board.BoardToken, receivedAt, sha256), stored, cancellationToken);
+        using var stored = PayloadCompression.Compress(payload.Span);
+        var uri = await archive.StoreAsync(ArchiveKey.For(board.Provider, board.BoardToken, receivedAt, sha256), stored.Bytes, cancellationToken);
         // Two polls racing with the same new bytes both write an object; the index keeps the first, and both polls name it.
         var indexed = await connection.ExecuteScalarAsync<string>(
             """
@@ -35,8 +35,8 @@ public sealed class PayloadArchive(IRawArchive archive, NpgsqlDataSource databas
             on conflict (source_id, day, sha256) do update set uri = archived_payloads.uri
             returning uri
             """,
-            new { board.SourceId, Day = day, Sha256 = sha256, Uri = uri, PayloadBytes = (long)payload.Length, StoredBytes = (long)stored.Length, ArchivedAt = clock.GetUtcNow() });
-        return new Archived(indexed!, stored.Length);
+            new { board.SourceId, Day = day, Sha256 = sha256, Uri = uri, PayloadBytes = (long)payload.Length, StoredBytes = (long)stored.Bytes.Length, ArchivedAt = clock.GetUtcNow() });
+        return new Archived(indexed!, stored.Bytes.Length);
     }
 
     /// <summary>Keeps a poll record (<see cref="ArchivedPoll"/>) in the partition of the day it was observed.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -13,7 +14,7 @@ public sealed class S3RawArchive(IAmazonS3 s3, string bucket) : IRawArchive
         {
             BucketName = bucket,
             Key = key,
-            InputStream = new MemoryStream(stored.ToArray(), writable: false),
+            InputStream = ReadOnly(stored),
             // No Content-Encoding: clients that decode on the fly would hand back other bytes than the object holds.
             ContentType = key.EndsWith(PayloadCompression.Extension, StringComparison.Ordinal) ? PayloadCompression.ContentType : "application/json",
             // The server checks the bytes it received against this digest and refuses a corrupted upload.
@@ -51,4 +52,10 @@ public sealed class S3RawArchive(IAmazonS3 s3, string bucket) : IRawArchive
     }
 
     public string UriOf(string key) => $"s3://{bucket}/{key}";
+
+    /// <summary>A stream over the bytes where they are, not over a copy: a payload is not held twice while it uploads.</summary>
+    private static MemoryStream ReadOnly(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
 }

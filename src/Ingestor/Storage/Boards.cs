@@ -59,23 +59,28 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
 
     /// <summary>
     /// Takes up to <paramref name="limit"/> enabled boards whose next poll is due, oldest due first, for <paramref name="lease"/>:
-    /// until the poll ends (<see cref="NextPollSql"/>) or the lease runs out, the board is not due. Replicas claiming at once
-    /// skip each other's rows. Each board comes back with the time it was due, for the lag between due and polled.
+    /// until the poll ends (<see cref="NextPollSql"/>) or the lease runs out, the board is not claimed again. Replicas claiming
+    /// at once skip each other's rows. Each board comes back with the time it was due, for the lag between due and polled.
     /// </summary>
+    /// <remarks>
+    /// A claim writes only the claim, two adjacent columns, so its WAL record holds those and not the row from
+    /// <c>next_poll_at</c> to them (board farm, pg_waldump: 388 bytes a claim when it moved <c>next_poll_at</c> too). The board
+    /// stays due meanwhile: a replica killed mid-poll leaves it to the next claim once its lease ends.
+    /// </remarks>
     public async Task<IReadOnlyList<DueBoard>> ClaimDueAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<DueBoard>(
             """
-            update boards b set next_poll_at = now() + @Lease, claimed_until = now() + @Lease, claimed_by = @Replica
+            update boards b set claimed_until = now() + @Lease, claimed_by = @Replica
             from (
-                select source_id, next_poll_at from boards
-                where enabled and next_poll_at <= now()
+                select source_id from boards
+                where enabled and next_poll_at <= now() and (claimed_until is null or claimed_until <= now())
                 order by next_poll_at
                 limit @Limit
                 for update skip locked) due
             where b.source_id = due.source_id
-            returning b.source_id, b.provider, b.board_token, b.etag, b.last_modified, due.next_poll_at as due_at
+            returning b.source_id, b.provider, b.board_token, b.etag, b.last_modified, b.next_poll_at as due_at
             """, new { Limit = limit, Lease = lease, Replica })];
     }
 

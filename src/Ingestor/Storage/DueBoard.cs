@@ -1,6 +1,6 @@
 namespace Ingestor.Storage;
 
-/// <summary>A board claimed for polling, with the time its poll was due (its <c>next_poll_at</c> before the claim moved it on).</summary>
+/// <summary>A board claimed for polling, with the time its poll was due (its <c>next_poll_at</c>, which the claim leaves as it is).</summary>
 public sealed record DueBoard(Guid SourceId, string Provider, string BoardToken, string? ETag, string? LastModified, DateTime DueAt)
 {
     public BoardRef Board => new(SourceId, Provider, BoardToken, ETag, LastModified);
