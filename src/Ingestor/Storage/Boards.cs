@@ -72,15 +72,14 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<DueBoard>(
             """
-            update boards b set claimed_until = now() + @Lease, claimed_by = @Replica
-            from (
+            update boards set claimed_until = now() + @Lease, claimed_by = @Replica
+            where source_id in (
                 select source_id from boards
                 where enabled and next_poll_at <= now() and (claimed_until is null or claimed_until <= now())
                 order by next_poll_at
                 limit @Limit
-                for update skip locked) due
-            where b.source_id = due.source_id
-            returning b.source_id, b.provider, b.board_token, b.etag, b.last_modified, b.next_poll_at as due_at
+                for update skip locked)
+            returning source_id, provider, board_token, etag, last_modified, next_poll_at as due_at
             """, new { Limit = limit, Lease = lease, Replica })];
     }
 
