@@ -8,7 +8,7 @@ namespace Ingestor.Cli;
 
 /// <summary>
 /// Chooses what the service does this time: run the schedule (no arguments), serve the read API, poll once, register or list
-/// boards, show a posting, migrate, or evaluate the parsers. Every mode builds the same host; errors end in one clear line, not a stack trace.
+/// boards, show a posting, migrate, prune old polls, or evaluate the parsers. Every mode builds the same host; errors end in one clear line, not a stack trace.
 /// </summary>
 public static class IngestorCommandLine
 {
@@ -40,6 +40,7 @@ public static class IngestorCommandLine
         var serve = new Option<bool>("--serve") { Description = $"Serve the read API (no polling) at --urls, ASPNETCORE_URLS or Urls; {ReadApiApplication.DefaultUrl} when none is set" };
         var urls = new Option<string?>("--urls") { Description = "Where --serve listens, ASP.NET Core's way: one or more URLs separated by ';'", HelpName = "URLS" };
         var migrate = new Option<bool>("--migrate") { Description = "Apply database migrations and exit" };
+        var prunePolls = new Option<bool>("--prune-polls") { Description = "Delete the polls older than Retention:Polls (30 days) that nothing names, as the service does every hour, and exit" };
         var eval = new Option<string[]>("--eval")
         {
             Description = "Score a parser on a labeled JSONL set: --eval locations FILE, --eval salaries FILE or --eval postings FILE",
@@ -50,7 +51,7 @@ public static class IngestorCommandLine
 
         var root = new RootCommand("Ingestor polls job boards, archives every payload and records each posting's history in PostgreSQL.")
         {
-            once, board, addBoards, boards, show, serve, urls, migrate, eval,
+            once, board, addBoards, boards, show, serve, urls, migrate, prunePolls, eval,
             renormalize, replay, since,
         };
         root.Validators.Add(result =>
@@ -58,11 +59,11 @@ public static class IngestorCommandLine
             var modes = new[]
             {
                 result.GetValue(once), result.GetValue(addBoards) is not null, result.GetValue(boards), result.GetValue(show) is not null,
-                result.GetValue(serve), result.GetValue(migrate), result.GetValue(eval) is { Length: > 0 },
+                result.GetValue(serve), result.GetValue(migrate), result.GetValue(prunePolls), result.GetValue(eval) is { Length: > 0 },
                 result.GetValue(renormalize), result.GetValue(replay),
             };
             if (modes.Count(m => m) > 1)
-                result.AddError("choose one of --once, --add-boards, --boards, --show, --serve, --migrate, --eval, --renormalize, --replay");
+                result.AddError("choose one of --once, --add-boards, --boards, --show, --serve, --migrate, --prune-polls, --eval, --renormalize, --replay");
             if (result.GetValue(urls) is not null && !result.GetValue(serve))
                 result.AddError("--urls goes with --serve");
             if (result.GetValue(board) is { Length: > 0 } && !result.GetValue(once) && !result.GetValue(renormalize) && !result.GetValue(replay))
@@ -91,6 +92,8 @@ public static class IngestorCommandLine
                     return await ServeCommand.RunAsync(parsed.GetValue(urls), cancellationToken);
                 if (parsed.GetValue(migrate))
                     return await MigrateCommand.RunAsync(createBuilder(), cancellationToken);
+                if (parsed.GetValue(prunePolls))
+                    return await PrunePollsCommand.RunAsync(createBuilder(), Console.Out, cancellationToken);
                 if (parsed.GetValue(renormalize))
                     return await RenormalizeCommand.RunAsync(createBuilder(), parsed.GetValue(board) ?? [], Console.Out, cancellationToken);
                 if (parsed.GetValue(replay))

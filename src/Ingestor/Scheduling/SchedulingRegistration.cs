@@ -14,6 +14,7 @@ public static class SchedulingRegistration
         builder.Services.AddSingleton<DueBoardFlow>();
         builder.Services.AddSingleton<FreshnessMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FreshnessMonitor>());
+        builder.Services.AddHostedService<PollPruning>();
 
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         builder.Services.AddQuartz(quartz =>

@@ -33,6 +33,8 @@ public static class StorageRegistration
         builder.Services.AddSingleton<PostingStore>();
         builder.Services.AddSingleton<UnchangedPayloads>();
         builder.Services.AddSingleton<PostingRecords>();
+        builder.Services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
+        builder.Services.AddSingleton<PollRetention>();
         return builder;
     }
 

@@ -7,7 +7,7 @@ namespace Ingestor.Telemetry;
 /// <summary>
 /// The service's one meter and one activity source. On <c>/metrics</c> the meter's name prefixes each instrument:
 /// <c>ingestor_polls</c>, <c>ingestor_posting_events</c>, <c>ingestor_poll_duration</c>, <c>ingestor_payload_bytes</c>,
-/// <c>ingestor_archived_bytes</c>, <c>ingestor_poll_start_lag</c>, <c>ingestor_board_success_age</c>, <c>ingestor_boards</c>.
+/// <c>ingestor_archived_bytes</c>, <c>ingestor_polls_pruned</c>, <c>ingestor_poll_start_lag</c>, <c>ingestor_board_success_age</c>, <c>ingestor_boards</c>.
 /// </summary>
 public static class IngestorTelemetry
 {
@@ -37,6 +37,9 @@ public static class IngestorTelemetry
     public static readonly Counter<long> PayloadBytes = Meter.CreateCounter<long>("payload.bytes", unit: "By", description: "Payload bytes fetched, decoded");
 
     public static readonly Counter<long> ArchivedBytes = Meter.CreateCounter<long>("archived.bytes", unit: "By", description: "Bytes written to the archive, compressed");
+
+    /// <summary>Polls deleted once past <c>Retention:Polls</c> (<see cref="PollRetention"/>).</summary>
+    public static readonly Counter<long> PollsPruned = Meter.CreateCounter<long>("polls.pruned", description: "Polls deleted once past their retention");
 
     /// <summary>From the time a board's poll was due (<c>next_poll_at</c> when claimed) to the time its poll started.</summary>
     public static readonly Histogram<double> PollStartLag = Meter.CreateHistogram<double>(
