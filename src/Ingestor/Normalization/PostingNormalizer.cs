@@ -30,10 +30,12 @@ public sealed class PostingNormalizer(LocationParser locationParser, LaunchScope
     public BoardPlaces BoardPlacesOf(IEnumerable<SourceJob> jobs) =>
         BoardPlaces.Of(jobs.Select(job => locations.Parse(job.LocationText, job.Places, BoardPlaces.None)));
 
-    public NormalizedPosting Normalize(string provider, string boardToken, SourceJob job, BoardPlaces? board = null)
+    /// <param name="identity">The job's id and source hash when the caller has them already (a poll identifies every job it lists).</param>
+    public NormalizedPosting Normalize(
+        string provider, string boardToken, SourceJob job, BoardPlaces? board = null, (string JobId, string SourceHash)? identity = null)
     {
         FieldLimits.Check(job);
-        var (jobId, sourceHash) = Identify(provider, boardToken, job.Key, job.Source);
+        var (jobId, sourceHash) = identity ?? Identify(provider, boardToken, job.Key, job.Source);
         var description = job.DescriptionHtml() is { } html && !string.IsNullOrWhiteSpace(html) ? HtmlText.FromHtml(html) : null;
         var location = locations.Parse(job.LocationText, job.Places, board ?? BoardPlaces.None);
         // Structured pay first; the description is read for pay only when the provider states none.

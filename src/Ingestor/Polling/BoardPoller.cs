@@ -220,7 +220,9 @@ public sealed class BoardPoller(
                     problems.Add($"job {job.Key} is new or changed, and its detail could not be fetched: it is read on a later poll");
                     continue;
                 }
-                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged ? null : normalizer.Value.Normalize(board.Provider, board.BoardToken, read.Value[index] ?? provider.ReadJob(job), boardPlaces.Value)));
+                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged
+                    ? null
+                    : normalizer.Value.Normalize(board.Provider, board.BoardToken, read.Value[index] ?? provider.ReadJob(job), boardPlaces.Value, (jobId, sourceHash))));
             }
             catch (Exception e)
             {
