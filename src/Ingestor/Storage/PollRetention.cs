@@ -55,8 +55,8 @@ public sealed class PollRetention(NpgsqlDataSource database, IOptions<RetentionO
     }
 
     // The walk's only bound in the index is where it starts, so even a generic plan walks the primary key in order and stops after
-    // a batch; the cutoff is applied to what it read. Each "not exists" is an index probe (migration 013); the boards' snapshots
-    // and pending closes are read once a batch.
+    // a batch; the cutoff is applied to what it read. The events' "not exists" are index probes (migration 013); the boards'
+    // snapshots and pending closes are read once a batch.
     private const string PruneSql =
         """
         with examined as (
