@@ -63,6 +63,20 @@ public sealed class FingerprintTests
     }
 
     [Fact]
+    public void NamesSortInTheOrdinalOrderOfTheirTextWhetherSentPlainOrEscaped()
+    {
+        using var ascii = JsonDocument.Parse("""{"b":1,"_":2,"B":3,"ab":5,"b":6}""");
+        using var asciiEscaped = JsonDocument.Parse("""{"\u0062":1,"_":2,"B":3,"a\u0062":5,"b":6}""");
+        using var accented = JsonDocument.Parse("""{"b":1,"é":4,"_":2,"B":3,"ab":5}""");
+        using var accentedEscaped = JsonDocument.Parse("""{"b":1,"\u00e9":4,"_":2,"B":3,"ab":5}""");
+
+        Assert.Equal("""{"B":3,"_":2,"ab":5,"b":1,"b":6}""", Encoding.UTF8.GetString(CanonicalJson.Serialize(ascii.RootElement)));
+        Assert.Equal(CanonicalJson.Serialize(ascii.RootElement), CanonicalJson.Serialize(asciiEscaped.RootElement));
+        Assert.Equal("""{"B":3,"_":2,"ab":5,"b":1,"é":4}""", Encoding.UTF8.GetString(CanonicalJson.Serialize(accented.RootElement)));
+        Assert.Equal(CanonicalJson.Serialize(accented.RootElement), CanonicalJson.Serialize(accentedEscaped.RootElement));
+    }
+
+    [Fact]
     public void CanonicalJsonSortsKeysAndDropsWhitespace()
     {
         using var document = JsonDocument.Parse("""{ "b": [2, 1], "a": { "d": "é", "c": null } }""");
