@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Ingestor.Normalization.Descriptions;
 using Ingestor.Normalization.Locations;
 using Ingestor.Normalization.Salaries;
@@ -34,6 +35,10 @@ internal static class NormalizationBenchmark
         output.WriteLine($"{"stage",-34} {"µs/posting",12} {"KB allocated/posting",21}");
         Report("parse payload, list jobs", () => { using var parsed = GreenhousePayload.Read(stripePayload); });
         Report("identify (job id, source hash)", () => { foreach (var job in snapshot.Jobs) PostingNormalizer.Identify("greenhouse", "stripe", job); });
+        // The same board as a serializer that escapes every character beyond ASCII sends it (the board farm's re-serialized sweep).
+        var escaped = JsonSerializer.SerializeToUtf8Bytes(JsonDocument.Parse(stripePayload).RootElement, new JsonSerializerOptions { WriteIndented = true });
+        using var escapedSnapshot = GreenhousePayload.Read(escaped);
+        Report("identify, beyond ASCII escaped", () => { foreach (var job in escapedSnapshot.Jobs) PostingNormalizer.Identify("greenhouse", "stripe", job); });
         Report("parse + identify", () =>
         {
             using var parsed = GreenhousePayload.Read(stripePayload);

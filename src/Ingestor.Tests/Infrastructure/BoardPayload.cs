@@ -46,4 +46,16 @@ public sealed class BoardPayload(JsonObject root)
     public BoardPayload Copy() => new(root.DeepClone().AsObject());
 
     public Reply Reply() => Infrastructure.Reply.Json(root.ToJsonString());
+
+    /// <summary>The same postings in other bytes: the jobs in reverse order, indented, every character beyond ASCII escaped.</summary>
+    public Reply Reserialized()
+    {
+        var reordered = root.DeepClone().AsObject();
+        var jobs = reordered["jobs"]!.AsArray();
+        var reversed = jobs.Select(job => job!.DeepClone()).Reverse().ToList();
+        jobs.Clear();
+        foreach (var job in reversed)
+            jobs.Add(job);
+        return Infrastructure.Reply.Json(reordered.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
 }

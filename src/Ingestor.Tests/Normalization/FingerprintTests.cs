@@ -48,7 +48,11 @@ public sealed class FingerprintTests
     {
         var sent = Enumerable.Range(0, 128).Select(c => $"\\u{c:x4}")
             .Concat(Enumerable.Range(32, 95).Where(c => c is not '"' and not '\\').Select(c => ((char)c).ToString()))
-            .Concat([@"\""", @"\\", @"\/", @"\b", @"\f", @"\n", @"\r", @"\t", "\u007f", "é", @"\u00e9", "\u2028", @"\u2028", "😀", @"\ud83d\ude00", "\u00a0"]);
+            .Concat([@"\""", @"\\", @"\/", @"\b", @"\f", @"\n", @"\r", @"\t", "\u007f", "é", @"\u00e9", "\u2028", @"\u2028", "😀", @"\ud83d\ude00", "\u00a0"])
+            // Characters beyond ASCII as a serializer that escapes them all sends them, alone and together, in either case of hex.
+            .Concat([@"\u0080", @"\u00A0", @"\u00ff", @"\u0100", @"\u07ff", @"\u0800", @"\u2019", @"\u200b", @"\u2029", @"\ufeff", @"\ufffd",
+                @"\uFFFF", @"\uD83D\uDE00", @"\ud800\udc00", @"\udbff\udfff", @"caf\u00e9 \u2014 \u201cna\u00efve\u201d \u003cb\u003e \ud83d\ude00!",
+                @"\u00e9é\u0026\u2019’"]);
         using var document = JsonDocument.Parse($"[{string.Join(',', sent.Select(s => $"\"x{s}y\""))}]");
         var expected = new MemoryStream();
         using (var writer = new Utf8JsonWriter(expected, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -74,6 +78,18 @@ public sealed class FingerprintTests
         Assert.Equal(CanonicalJson.Serialize(ascii.RootElement), CanonicalJson.Serialize(asciiEscaped.RootElement));
         Assert.Equal("""{"B":3,"_":2,"ab":5,"b":1,"é":4}""", Encoding.UTF8.GetString(CanonicalJson.Serialize(accented.RootElement)));
         Assert.Equal(CanonicalJson.Serialize(accented.RootElement), CanonicalJson.Serialize(accentedEscaped.RootElement));
+    }
+
+    [Fact]
+    public void AListingIsTheSameInAnyOrderAndDiffersWithAnyPostingOrSourceHash()
+    {
+        var listing = ListingFingerprint.Of([("a", "1"), ("b", "2")]);
+
+        Assert.Equal(listing, ListingFingerprint.Of([("b", "2"), ("a", "1")]));
+        Assert.NotEqual(listing, ListingFingerprint.Of([("a", "1"), ("b", "3")]));
+        Assert.NotEqual(listing, ListingFingerprint.Of([("a", "2"), ("b", "1")]));
+        Assert.NotEqual(listing, ListingFingerprint.Of([("a", "1")]));
+        Assert.NotEqual(listing, ListingFingerprint.Of([("a", "1"), ("b", "2"), ("c", "3")]));
     }
 
     [Fact]

@@ -47,6 +47,23 @@ public sealed class CloseEvidenceTests(TestServers servers)
     }
 
     [Fact]
+    public async Task TheSameListReserializedStillAsksThePageOfTheJobItLeavesOut()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var fal = BoardPayload.Of("fal");
+        var without = fal.Copy().Without(Advocate);
+        ingestor.Greenhouse.Script("fal", fal.Reply(), without.Reply(), without.Reserialized());
+        ingestor.Greenhouse.Script(JobEndpoint(Advocate), Reply.Json(fal.Job(Advocate).ToJsonString()));
+        await ingestor.PollAsync("fal");
+        await ingestor.PollAsync("fal");
+
+        var again = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Partial, 0), (again.Outcome, again.Closed));
+        Assert.Equal(2, ingestor.Greenhouse.Requests(JobEndpoint(Advocate)));
+    }
+
+    [Fact]
     public async Task AJobWhosePageAnswers404ClosesOnItsFirstAbsenceWithTheAnswerAsEvidence()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);

@@ -60,4 +60,30 @@ public sealed class ConstraintTests(TestServers servers)
         Assert.Equal(3, await ingestor.ScalarAsync<int>("select count(*) from postings where status = 'active'"));
         Assert.Equal(newer.RawPayloadUri, await ingestor.ScalarAsync<string>("select distinct raw_payload_uri from postings"));
     }
+
+    [Fact]
+    public async Task AnOlderPayloadListingTheSamePostingsArrivingAfterANewerOneIsLeftToTheWholePath()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
+        var board = await ingestor.RegisterAsync("fal");
+        var newer = await ingestor.Get<Ingestor.Polling.BoardPoller>().PollAsync(board, CancellationToken.None);
+        var observedBefore = new DateTimeOffset(await ingestor.ScalarAsync<DateTime>("select last_snapshot_at from boards"));
+        var listing = await ingestor.ScalarAsync<string>("select listing_sha256 from boards");
+        PayloadReceipt Receipt(TimeSpan observedLater) => new(
+            Guid.CreateVersion7(), DateTimeOffset.UnixEpoch, observedBefore + observedLater, 200, new string('0', 64), 0, ETag: null, LastModified: null, ContentEncoding: null);
+        var listings = ingestor.Get<UnchangedListings>();
+
+        var older = await listings.TryRecordAsync(board, Receipt(TimeSpan.FromMinutes(-5)), "s3://old/payload.json", listing, 3, 3, CancellationToken.None);
+        var otherListing = await listings.TryRecordAsync(board, Receipt(TimeSpan.FromMinutes(5)), "s3://other/payload.json", new string('1', 64), 3, 3, CancellationToken.None);
+
+        Assert.Null(older);
+        Assert.Null(otherListing);
+        Assert.Equal((newer.RawPayloadUri, 1), (await ingestor.ScalarAsync<string>("select snapshot_uri from boards"), await ingestor.ScalarAsync<int>("select count(*)::int from polls")));
+
+        var later = await listings.TryRecordAsync(board, Receipt(TimeSpan.FromMinutes(5)), "s3://new/payload.json", listing, 3, 3, CancellationToken.None);
+
+        Assert.Equal((PollOutcome.Succeeded, 3), (later!.Outcome, later.Unchanged));
+        Assert.Equal("s3://new/payload.json", await ingestor.ScalarAsync<string>("select distinct raw_payload_uri from postings"));
+    }
 }

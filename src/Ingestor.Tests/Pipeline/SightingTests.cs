@@ -53,25 +53,54 @@ public sealed class SightingTests(TestServers servers)
     public async Task ThePostingsOfAReserializedPayloadAreNotRewrittenButTheNewBytesAreArchived()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
-        var board = BoardPayload.Of("fal");
-        var reordered = board.Copy();
-        var jobs = reordered.Jobs.Select(j => j!.DeepClone()).Reverse().ToList();
-        reordered.Jobs.Clear();
-        foreach (var job in jobs)
-            reordered.Jobs.Add(job);
-        var indented = reordered.Reply() with { Body = System.Text.Encoding.UTF8.GetBytes(JsonNode.Parse(reordered.Reply().Body)!.ToJsonString(new() { WriteIndented = true })) };
-        ingestor.Greenhouse.Script("fal", board.Reply(), indented);
+        var fal = BoardPayload.Of("fal");
+        ingestor.Greenhouse.Script("fal", fal.Reply(), fal.Reserialized());
         var first = await ingestor.PollAsync("fal");
         var rows = await RowVersionsAsync(ingestor);
+        var board = await ingestor.RegisterAsync("fal");
+        using var commands = new DatabaseCommands(ingestor.Settings["ConnectionStrings:Postgres"]!);
+        Assert.NotNull(board.ListingSha256);
 
-        var again = await ingestor.PollAsync("fal");
+        var again = await ingestor.Get<Ingestor.Polling.BoardPoller>().PollAsync(board, CancellationToken.None);
 
-        Assert.Equal((PollOutcome.Succeeded, 3, 0, 0), (again.Outcome, again.Unchanged, again.Opened, again.Updated));
+        // The same bytes? Archived today? Then the archive's index, and one statement that finds the postings listed as the
+        // board holds them: not one posting row is read.
+        Assert.Equal(4, commands.Sent.Count);
+        Assert.DoesNotContain(commands.Sent, command => command.Contains("posting_rows"));
+        Assert.Equal((PollOutcome.Succeeded, 3, 3, 0, 0), (again.Outcome, again.JobCount, again.Unchanged, again.Opened, again.Updated));
         Assert.NotEqual(first.RawPayloadUri, again.RawPayloadUri);
         Assert.Equal(2, (await servers.S3.KeysAsync(ingestor.Bucket)).Count);
         Assert.Equal(rows, await RowVersionsAsync(ingestor));
         var seenAgain = await ObservedAtAsync(ingestor, again);
-        Assert.All(await ingestor.QueryAsync<PostingRow>(Sql.Postings), p => Assert.Equal((seenAgain, again.RawPayloadUri), (p.LastSeenAt, p.RawPayloadUri)));
+        Assert.All(await ingestor.QueryAsync<PostingRow>(Sql.Postings), p => Assert.Equal((seenAgain, seenAgain, again.RawPayloadUri), (p.LastSeenAt, p.LastCheckedAt, p.RawPayloadUri)));
+        Assert.Equal(
+            (again.PollId, again.RawPayloadUri, "succeeded", board.ListingSha256),
+            (await ingestor.QueryAsync<(Guid, string, string, string)>("select snapshot_poll_id, snapshot_uri, last_outcome, listing_sha256 from boards")).Single());
+
+        // Those bytes again are the board's applied payload now: the one statement of an unchanged one.
+        commands.Clear();
+        var third = await ingestor.Get<Ingestor.Polling.BoardPoller>().PollAsync(board, CancellationToken.None);
+        Assert.Single(commands.Sent);
+        Assert.Equal((PollOutcome.Succeeded, again.RawPayloadUri), (third.Outcome, third.RawPayloadUri));
+    }
+
+    [Fact]
+    public async Task AReserializedListTakesTheWholePathWhileAPostingWaitsForItsSecondAbsence()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var fal = BoardPayload.Of("fal");
+        var without = fal.Copy().Without(Advocate);
+        ingestor.Greenhouse.Script("fal", fal.Reply(), without.Reply(), without.Reserialized());
+        ingestor.Greenhouse.Script($"fal/jobs/{Advocate}", Reply.Error(403));
+        await ingestor.PollAsync("fal");
+        var firstAbsence = await ingestor.PollAsync("fal");
+
+        var secondAbsence = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Succeeded, 0), (firstAbsence.Outcome, firstAbsence.Closed));
+        Assert.Equal((PollOutcome.Succeeded, 1, 2), (secondAbsence.Outcome, secondAbsence.Closed, secondAbsence.Unchanged));
+        Assert.Equal("inactive", (await PostingAsync(ingestor, Advocate)).Status);
+        Assert.Equal("{}", await ingestor.ScalarAsync<string>("select pending_closes::text from boards"));
     }
 
     [Fact]

@@ -26,16 +26,17 @@ public sealed class TelemetryTests(TestServers servers)
         listener.Start();
 
         await using var ingestor = await TestIngestor.StartAsync(servers);
-        ingestor.Greenhouse.Script("fal", Reply.Board("fal"), Reply.Board("fal"), Reply.Error(503));
-        await ingestor.PollAsync("fal");
-        await ingestor.PollAsync("fal");
-        await ingestor.PollAsync("fal");
+        var reserialized = BoardPayload.Of("fal").Reserialized();
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"), Reply.Board("fal"), reserialized, Reply.Error(503));
+        for (var poll = 0; poll < 4; poll++)
+            await ingestor.PollAsync("fal");
 
         var polls = measurements.Where(m => m.Instrument == "polls").Select(m => $"{m.Tags["outcome"]}/{m.Tags["payload"]}");
-        Assert.Equal(["failed/none", "succeeded/changed", "succeeded/unchanged"], polls.Order());
+        Assert.Equal(["failed/none", "succeeded/changed", "succeeded/reserialized", "succeeded/unchanged"], polls.Order());
         Assert.Equal(3, measurements.Where(m => m.Instrument == "posting.events" && (string?)m.Tags["event_type"] == "opened").Sum(m => m.Value));
-        Assert.Equal(Payloads.Board("fal").Length * 2, measurements.Where(m => m.Instrument == "payload.bytes").Sum(m => m.Value));
-        var archived = Assert.Single(measurements, m => m.Instrument == "archived.bytes");
-        Assert.InRange(archived.Value, 1, Payloads.Board("fal").Length / 2);
+        Assert.Equal(Payloads.Board("fal").Length * 2 + reserialized.Body.Length, measurements.Where(m => m.Instrument == "payload.bytes").Sum(m => m.Value));
+        var archived = measurements.Where(m => m.Instrument == "archived.bytes").ToList();
+        Assert.Equal(2, archived.Count);
+        Assert.All(archived, bytes => Assert.InRange(bytes.Value, 1, Payloads.Board("fal").Length / 2));
     }
 }

@@ -108,6 +108,31 @@ public sealed class BoardStateTests(TestServers servers)
     }
 
     [Fact]
+    public async Task ABoardBackFromGoneWithItsListReserializedReopensItsPostings()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 6, 6, 0, 10, 0, TimeSpan.Zero));
+        await using var ingestor = await TestIngestor.StartAsync(servers, clock: clock);
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
+        await ingestor.PollAsync("fal");
+        ingestor.Greenhouse.Script("fal", Reply.Error(404, """{"status":404,"error":"Job board not found"}"""));
+        foreach (var hoursLater in new[] { 1, 1, 2, 3 })
+        {
+            clock.Advance(TimeSpan.FromHours(hoursLater));
+            await ingestor.PollAsync("fal");
+        }
+        Assert.Equal(BoardStates.Gone, (await BoardAsync(ingestor)).State);
+
+        // The same postings in other bytes: the board's applied snapshot listed them, but they closed with the board since.
+        clock.Advance(TimeSpan.FromHours(1));
+        ingestor.Greenhouse.Script("fal", BoardPayload.Of("fal").Reserialized());
+        var back = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Succeeded, 3), (back.Outcome, back.Reopened));
+        Assert.Equal(BoardStates.Ok, (await BoardAsync(ingestor)).State);
+        Assert.All(await ingestor.QueryAsync<PostingRow>(Sql.Postings), p => Assert.Equal(("active", back.RawPayloadUri), (p.Status, p.RawPayloadUri)));
+    }
+
+    [Fact]
     public async Task A404AfterHoursOfOtherFailuresIsOneFailureMoreAndClosesNothing()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 6, 6, 0, 10, 0, TimeSpan.Zero));

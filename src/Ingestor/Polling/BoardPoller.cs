@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Ingestor.Archive;
 using Ingestor.Normalization;
+using Ingestor.Normalization.Fingerprints;
 using Ingestor.Normalization.Locations;
 using Ingestor.Providers;
 using Ingestor.Storage;
@@ -23,6 +25,7 @@ public sealed class BoardPoller(
     PayloadArchive archive,
     Lazy<PostingNormalizer> normalizer,
     UnchangedPayloads unchanged,
+    UnchangedListings unchangedListings,
     ChangedPayloadBudget budget,
     PostingStore store,
     Boards boards,
@@ -67,7 +70,10 @@ public sealed class BoardPoller(
         public string? Sha256 { get; set; }
         public string? RawUri { get; set; }
 
-        /// <summary>For the polls metric: <c>unchanged</c> (recorded in one statement), <c>changed</c>, or <c>none</c> (nothing usable came).</summary>
+        /// <summary>
+        /// For the polls metric: <c>unchanged</c> (the same bytes, recorded in one statement), <c>reserialized</c> (new bytes, archived,
+        /// listing every posting as the board holds it: recorded in one statement), <c>changed</c>, or <c>none</c> (nothing usable came).
+        /// </summary>
         public string Payload { get; set; } = "none";
 
         public PayloadReceipt Receipt(BoardResponse response) => new(
@@ -110,7 +116,18 @@ public sealed class BoardPoller(
                 board, attempt, $"archiving the payload failed, so nothing was recorded from it: {e.Message}", cancellationToken, boardsFault: false);
         }
 
-        return await ApplyAsync(board, attempt.Receipt(response), archived.Uri, response.Body, async (transaction, postings, isComplete) =>
+        using var snapshot = provider.ReadSnapshot(response.Body);
+        var identities = Identify(board, snapshot);
+        // Bytes archived already today stand for an earlier poll; this one takes the whole path, which leaves a record of it.
+        if (archived.StoredBytes > 0 && board.ListingSha256 is not null && ListingOf(snapshot, identities) == board.ListingSha256
+            && await unchangedListings.TryRecordAsync(
+                board, attempt.Receipt(response), archived.Uri, board.ListingSha256, snapshot.Jobs.Count, snapshot.DeclaredTotal, cancellationToken) is { } relisted)
+        {
+            attempt.Payload = "reserialized";
+            return relisted;
+        }
+
+        return await ApplyAsync(board, attempt.Receipt(response), archived.Uri, snapshot, identities, async (transaction, postings, isComplete) =>
         {
             var checks = isComplete && provider is IChecksJobs checker && options.Value.CloseChecksPerPoll > 0
                 ? await CheckAsync(checker, board, transaction.ClosesToCheck(postings, options.Value.CloseChecksPerPoll), cancellationToken)
@@ -134,10 +151,17 @@ public sealed class BoardPoller(
     public async Task<PollRecord> ApplyAsync(
         BoardRef board, PayloadReceipt receipt, string rawUri, byte[] body, CloseChecks closeChecks, CancellationToken cancellationToken)
     {
+        using var snapshot = providers.For(board.Provider).ReadSnapshot(body);
+        return await ApplyAsync(board, receipt, rawUri, snapshot, Identify(board, snapshot), closeChecks, cancellationToken);
+    }
+
+    private async Task<PollRecord> ApplyAsync(
+        BoardRef board, PayloadReceipt receipt, string rawUri, BoardSnapshot snapshot, Identity[] identities, CloseChecks closeChecks,
+        CancellationToken cancellationToken)
+    {
         var provider = providers.For(board.Provider);
-        using var snapshot = provider.ReadSnapshot(body);
         await using var transaction = await store.BeginAsync(board, cancellationToken);
-        var (postings, problems) = Normalize(provider, board, snapshot, transaction, receipt.ObservedAt);
+        var (postings, problems) = Normalize(provider, board, snapshot, identities, transaction, receipt.ObservedAt);
         var isComplete = snapshot.IsComplete && problems.Count == 0;
         var checks = await closeChecks(transaction, postings, isComplete);
         var observed = new ObservedSnapshot(receipt, rawUri, postings, isComplete, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems], checks);
@@ -191,13 +215,36 @@ public sealed class BoardPoller(
         return response;
     }
 
+    /// <summary>A listed job's id and source hash, or why it has none.</summary>
+    private readonly record struct Identity((string JobId, string SourceHash)? Identified, Exception? Error);
+
+    private static Identity[] Identify(BoardRef board, BoardSnapshot snapshot) =>
+        [.. snapshot.Jobs.Select(job =>
+        {
+            try
+            {
+                return new Identity(PostingNormalizer.Identify(board.Provider, board.BoardToken, job), null);
+            }
+            catch (Exception e)
+            {
+                return new Identity(null, e);
+            }
+        })];
+
+    /// <summary>The fingerprint of what a complete snapshot lists, every job identified; null for any other snapshot.</summary>
+    private static string? ListingOf(BoardSnapshot snapshot, Identity[] identities) =>
+        snapshot.IsComplete && identities.Length > 0 && identities.All(identity => identity.Identified is not null)
+            ? ListingFingerprint.Of(identities.Select(identity => identity.Identified!.Value))
+            : null;
+
     /// <summary>
     /// Normalizes what is new or changed; a posting the board holds exactly as sent is only identified, which makes a poll
     /// of an unchanged board cost little more than parsing it. A job the normalizer cannot handle is kept out (its raw form
     /// is archived) and the snapshot counts as incomplete.
     /// </summary>
     private (List<SnapshotPosting> Postings, List<string> Problems) Normalize(
-        IJobBoardProvider provider, BoardRef board, BoardSnapshot snapshot, BoardTransaction transaction, DateTimeOffset observedAt)
+        IJobBoardProvider provider, BoardRef board, BoardSnapshot snapshot, Identity[] identities, BoardTransaction transaction,
+        DateTimeOffset observedAt)
     {
         var postings = new List<SnapshotPosting>(snapshot.Jobs.Count);
         var problems = new List<string>();
@@ -212,7 +259,9 @@ public sealed class BoardPoller(
             var job = snapshot.Jobs[index];
             try
             {
-                var (jobId, sourceHash) = PostingNormalizer.Identify(board.Provider, board.BoardToken, job);
+                if (identities[index].Error is { } error)
+                    ExceptionDispatchInfo.Throw(error);
+                var (jobId, sourceHash) = identities[index].Identified!.Value;
                 var unchanged = superseded || transaction.HoldsUnchanged(jobId, sourceHash);
                 // A job whose content comes with its detail is not read without it: it waits for a poll that gets the detail.
                 if (!unchanged && provider is IFetchesDetails && job.Detail is null)

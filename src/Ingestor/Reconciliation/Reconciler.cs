@@ -70,12 +70,13 @@ public static class Reconciler
         if (stored is null)
             return new PlannedPosting(seen.JobId, PostingChange.Opened, []);
 
-        var changedFields = ChangedFields(stored.FieldHashes, seen.FieldHashes);
+        // Field hashes are compared only when the content changed: most postings of a poll did not, and a stored posting's
+        // hashes are read from their JSON only when asked for.
         var contentChanged = stored.ContentHash != seen.ContentHash;
         if (!stored.IsActive)
-            return new PlannedPosting(seen.JobId, PostingChange.Reopened, contentChanged ? changedFields : []);
+            return new PlannedPosting(seen.JobId, PostingChange.Reopened, contentChanged ? ChangedFields(stored.FieldHashes, seen.FieldHashes) : []);
         if (contentChanged)
-            return new PlannedPosting(seen.JobId, PostingChange.Updated, changedFields);
+            return new PlannedPosting(seen.JobId, PostingChange.Updated, ChangedFields(stored.FieldHashes, seen.FieldHashes));
         if (stored.SourceHash != seen.SourceHash)
             return new PlannedPosting(seen.JobId, PostingChange.Refreshed, []);
         return new PlannedPosting(seen.JobId, PostingChange.Unchanged, []);

@@ -4,9 +4,11 @@ namespace Ingestor.Storage;
 
 /// <summary>
 /// A registered board: <see cref="SourceId"/> is its identity in every table. <see cref="ETag"/> and <see cref="LastModified"/>
-/// are the validators of its last applied response, for a conditional request.
+/// are the validators of its last applied response, for a conditional request; <see cref="ListingSha256"/> what that
+/// response listed when it applied cleanly (<see cref="Normalization.Fingerprints.ListingFingerprint"/>), so a payload that
+/// lists the same postings is recorded in one statement (<see cref="UnchangedListings"/>).
 /// </summary>
-public sealed record BoardRef(Guid SourceId, string Provider, string BoardToken, string? ETag, string? LastModified)
+public sealed record BoardRef(Guid SourceId, string Provider, string BoardToken, string? ETag, string? LastModified, string? ListingSha256)
 {
     public BoardValidators Validators => new(ETag, LastModified);
 

@@ -132,6 +132,7 @@ public sealed class BoardTransaction : IAsyncDisposable
             ClosedIds = plan.Closed.Select(close => close.JobId).ToArray(),
             Events = JsonSerializer.Serialize(events, EventJson),
             PendingCloses = JsonSerializer.Serialize(plan.PendingCloses),
+            ListingSha256 = ListingFingerprint.Of(snapshot.Postings.Select(p => (p.JobId, p.SourceHash))),
             Boards.Replica,
         });
         // Only the statements this poll needs: a board whose postings all stayed as they were writes its poll and itself.
@@ -221,7 +222,8 @@ public sealed class BoardTransaction : IAsyncDisposable
             last_poll_at = @FinishedAt, last_success_at = @ObservedAt, last_outcome = @Outcome, last_error = @Error,
             consecutive_failures = 0, last_snapshot_at = @ObservedAt, pending_closes = @PendingCloses::jsonb,
             state = case when @JobCount > 0 then 'ok' else 'empty' end,
-            snapshot_poll_id = @PollId, snapshot_uri = @RawPayloadUri, etag = @ETag, last_modified = @LastModified, {Boards.NextPollSql}
+            snapshot_poll_id = @PollId, snapshot_uri = @RawPayloadUri, etag = @ETag, last_modified = @LastModified,
+            listing_sha256 = case when @Outcome = '{PollOutcome.Succeeded}' then @ListingSha256 end, {Boards.NextPollSql}
         where source_id = @SourceId
         """;
 

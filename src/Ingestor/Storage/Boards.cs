@@ -9,7 +9,7 @@ namespace Ingestor.Storage;
 /// <summary>The registry of boards to poll and the bookkeeping of their polls.</summary>
 public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions> options)
 {
-    private const string Columns = "source_id, provider, board_token, etag, last_modified";
+    private const string Columns = "source_id, provider, board_token, etag, last_modified, listing_sha256";
 
     public async Task<BoardRef> RegisterAsync(BoardName board, CancellationToken cancellationToken) =>
         (await RegisterAsync([board], cancellationToken)).Single();
@@ -79,7 +79,7 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
                 order by next_poll_at
                 limit @Limit
                 for update skip locked)
-            returning source_id, provider, board_token, etag, last_modified, next_poll_at as due_at
+            returning source_id, provider, board_token, etag, last_modified, listing_sha256, next_poll_at as due_at
             """, new { Limit = limit, Lease = lease, Replica })];
     }
 

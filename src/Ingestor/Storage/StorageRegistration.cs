@@ -32,6 +32,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<Boards>();
         builder.Services.AddSingleton<PostingStore>();
         builder.Services.AddSingleton<UnchangedPayloads>();
+        builder.Services.AddSingleton<UnchangedListings>();
         builder.Services.AddSingleton<PostingRecords>();
         builder.Services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
         builder.Services.AddSingleton<PollRetention>();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace Ingestor.Normalization.Fingerprints;
@@ -7,7 +8,8 @@ namespace Ingestor.Normalization.Fingerprints;
 /// Writes a JSON string as <see cref="CanonicalJson"/> spells it, straight from the UTF-8 it was sent as. Reading a string as
 /// text and writing the text again decodes and encodes every character, when most come out as they went in: Greenhouse sends
 /// descriptions of several kilobytes with "&amp;" escaped as "\u0026" and little else. Only the plain part is done here:
-/// ASCII, sent as is or escaped, spelled as the writer spells it, and other characters the writer's encoder leaves alone.
+/// ASCII, sent as is or escaped, spelled as the writer spells it, and other characters the writer's encoder leaves alone, sent
+/// as is or as \u escapes (as a serializer that escapes everything beyond ASCII sends them).
 /// </summary>
 internal static class CanonicalString
 {
@@ -47,6 +49,12 @@ internal static class CanonicalString
                     rest[..consumed].CopyTo(spelled[length..]);
                     length += consumed;
                 }
+                else if (IsEscapeBeyondAscii(rest))
+                {
+                    if (!TryCopyEscapedBeyondAscii(rest, spelled[length..], out consumed, out var written))
+                        return false;
+                    length += written;
+                }
                 else
                 {
                     if (!TryReadAscii(rest, out var character, out consumed))
@@ -69,6 +77,41 @@ internal static class CanonicalString
             ArrayPool<byte>.Shared.Return(rented);
         }
     }
+
+    private static bool IsEscapeBeyondAscii(ReadOnlySpan<byte> text) =>
+        text[0] == '\\' && text[1] == 'u' && !(text[2] == '0' && text[3] == '0' && text[4] <= '7');
+
+    /// <summary>
+    /// Copies the character a \u escape at the start of <paramref name="text"/> stands for (two escapes for a surrogate pair)
+    /// as UTF-8, which is how the writer spells a character its encoder leaves alone; false for one it escapes, or a lone surrogate.
+    /// </summary>
+    private static bool TryCopyEscapedBeyondAscii(ReadOnlySpan<byte> text, Span<byte> spelled, out int consumed, out int written)
+    {
+        consumed = written = 0;
+        var unit = (char)HexUnit(text[2..6]);
+        Rune character;
+        if (char.IsHighSurrogate(unit))
+        {
+            if (text.Length < 12 || text[6] != '\\' || text[7] != 'u' || !char.IsLowSurrogate((char)HexUnit(text[8..12])))
+                return false;
+            (character, consumed) = (new Rune(unit, (char)HexUnit(text[8..12])), 12);
+        }
+        else if (Rune.TryCreate(unit, out character))
+            consumed = 6;
+        else
+            return false;
+
+        Span<byte> utf8 = stackalloc byte[4];
+        var length = character.EncodeToUtf8(utf8);
+        if (CanonicalJson.Encoder.FindFirstCharacterToEncodeUtf8(utf8[..length]) >= 0)
+            return false;
+        // Never longer than the escape it replaces, so the buffer holds it.
+        utf8[..length].CopyTo(spelled);
+        written = length;
+        return true;
+    }
+
+    private static int HexUnit(ReadOnlySpan<byte> digits) => Hex(digits[0]) << 12 | Hex(digits[1]) << 8 | Hex(digits[2]) << 4 | Hex(digits[3]);
 
     /// <summary>The ASCII character at the start of <paramref name="text"/>, sent as is or escaped; false for an escape of anything else.</summary>
     private static bool TryReadAscii(ReadOnlySpan<byte> text, out byte character, out int consumed)
