@@ -118,16 +118,17 @@ public sealed class BoardPoller(
 
         using var snapshot = provider.ReadSnapshot(response.Body);
         var identities = Identify(board, snapshot);
+        var listing = ListingOf(snapshot, identities);
         // Bytes archived already today stand for an earlier poll; this one takes the whole path, which leaves a record of it.
-        if (archived.StoredBytes > 0 && board.ListingSha256 is not null && ListingOf(snapshot, identities) == board.ListingSha256
+        if (archived.StoredBytes > 0 && listing is not null && listing == board.ListingSha256
             && await unchangedListings.TryRecordAsync(
-                board, attempt.Receipt(response), archived.Uri, board.ListingSha256, snapshot.Jobs.Count, snapshot.DeclaredTotal, cancellationToken) is { } relisted)
+                board, attempt.Receipt(response), archived.Uri, listing, snapshot.Jobs.Count, snapshot.DeclaredTotal, cancellationToken) is { } relisted)
         {
             attempt.Payload = "reserialized";
             return relisted;
         }
 
-        return await ApplyAsync(board, attempt.Receipt(response), archived.Uri, snapshot, identities, async (transaction, postings, isComplete) =>
+        return await ApplyAsync(board, attempt.Receipt(response), archived.Uri, snapshot, identities, listing, async (transaction, postings, isComplete) =>
         {
             var checks = isComplete && provider is IChecksJobs checker && options.Value.CloseChecksPerPoll > 0
                 ? await CheckAsync(checker, board, transaction.ClosesToCheck(postings, options.Value.CloseChecksPerPoll), cancellationToken)
@@ -152,19 +153,21 @@ public sealed class BoardPoller(
         BoardRef board, PayloadReceipt receipt, string rawUri, byte[] body, CloseChecks closeChecks, CancellationToken cancellationToken)
     {
         using var snapshot = providers.For(board.Provider).ReadSnapshot(body);
-        return await ApplyAsync(board, receipt, rawUri, snapshot, Identify(board, snapshot), closeChecks, cancellationToken);
+        var identities = Identify(board, snapshot);
+        return await ApplyAsync(board, receipt, rawUri, snapshot, identities, ListingOf(snapshot, identities), closeChecks, cancellationToken);
     }
 
     private async Task<PollRecord> ApplyAsync(
-        BoardRef board, PayloadReceipt receipt, string rawUri, BoardSnapshot snapshot, Identity[] identities, CloseChecks closeChecks,
-        CancellationToken cancellationToken)
+        BoardRef board, PayloadReceipt receipt, string rawUri, BoardSnapshot snapshot, Identity[] identities, string? listing,
+        CloseChecks closeChecks, CancellationToken cancellationToken)
     {
         var provider = providers.For(board.Provider);
         await using var transaction = await store.BeginAsync(board, cancellationToken);
         var (postings, problems) = Normalize(provider, board, snapshot, identities, transaction, receipt.ObservedAt);
         var isComplete = snapshot.IsComplete && problems.Count == 0;
         var checks = await closeChecks(transaction, postings, isComplete);
-        var observed = new ObservedSnapshot(receipt, rawUri, postings, isComplete, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems], checks);
+        var observed = new ObservedSnapshot(
+            receipt, rawUri, postings, isComplete, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems], checks, listing);
         return await transaction.ApplyAsync(observed, cancellationToken);
     }
 

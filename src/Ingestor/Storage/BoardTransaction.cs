@@ -132,7 +132,7 @@ public sealed class BoardTransaction : IAsyncDisposable
             ClosedIds = plan.Closed.Select(close => close.JobId).ToArray(),
             Events = JsonSerializer.Serialize(events, EventJson),
             PendingCloses = JsonSerializer.Serialize(plan.PendingCloses),
-            ListingSha256 = ListingFingerprint.Of(snapshot.Postings.Select(p => (p.JobId, p.SourceHash))),
+            snapshot.ListingSha256,
             Boards.Replica,
         });
         // Only the statements this poll needs: a board whose postings all stayed as they were writes its poll and itself.

@@ -11,7 +11,8 @@ public sealed record SnapshotPosting(string JobId, string SourceHash, Normalized
 
 /// <summary>
 /// A board payload that was fetched, archived and normalized, ready to be reconciled with the database; with what the own
-/// endpoints of postings it lacks answered (<see cref="Checks"/>, by job id), when they were asked.
+/// endpoints of postings it lacks answered (<see cref="Checks"/>, by job id), when they were asked; and what it lists as one
+/// hash (<see cref="Normalization.Fingerprints.ListingFingerprint"/>), when it is complete and every job was identified.
 /// </summary>
 public sealed record ObservedSnapshot(
     PayloadReceipt Receipt,
@@ -20,7 +21,8 @@ public sealed record ObservedSnapshot(
     bool IsComplete,
     int? DeclaredTotal,
     IReadOnlyList<string> Problems,
-    IReadOnlyDictionary<string, JobCheck> Checks)
+    IReadOnlyDictionary<string, JobCheck> Checks,
+    string? ListingSha256 = null)
 {
     public DateTimeOffset ObservedAt => Receipt.ObservedAt;
 }
