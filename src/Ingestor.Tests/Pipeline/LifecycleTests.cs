@@ -8,7 +8,7 @@ namespace Ingestor.Tests.Pipeline;
 /// <summary>Every line of the lifecycle, against a real PostgreSQL, a real S3-compatible server and an HTTP board.</summary>
 public sealed class LifecycleTests(TestServers servers)
 {
-    private const long Backend = 4009193009, Inference = 4012000001, Advocate = 4012000002;
+    private const long Backend = 4009193009, Inference = 4012000001, Advocate = 4012000002, Added = 4012000009;
 
     private static string Id(long key) => JobId.For("greenhouse", "fal", key.ToString());
 
@@ -83,6 +83,44 @@ public sealed class LifecycleTests(TestServers servers)
         Assert.Equal(poll.PollId, update.PollId);
         // The changed row went through the staging table, which the poll left empty.
         Assert.Equal(0, await ingestor.ScalarAsync<long>("select count(*) from staged_postings"));
+    }
+
+    [Fact]
+    public async Task APostingOpenedWithAChangedOneIsStagedWithItAndWrittenWhole()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var board = BoardPayload.Of("fal");
+        var next = board.Copy().Edit(Inference, job => job["title"] = "Machine Learning Engineer, Serving");
+        var added = next.Job(Advocate).DeepClone().AsObject();
+        added["id"] = Added;
+        added["title"] = "Developer Advocate, Europe";
+        next.Jobs.Add(added);
+        ingestor.Greenhouse.Script("fal", board.Reply(), next.DeclaringTotal(4).Reply());
+        var first = await ingestor.PollAsync("fal");
+        using var commands = new DatabaseCommands(ingestor.Settings["ConnectionStrings:Postgres"]!);
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Succeeded, 1, 1, 2), (poll.Outcome, poll.Opened, poll.Updated, poll.Unchanged));
+        Assert.Equal(["staged_postings"], commands.Sent.Where(c => c.StartsWith("copy", StringComparison.Ordinal)).Select(c => c.Split(' ')[1]));
+        var postings = await ingestor.QueryAsync<PostingRow>(Sql.Postings);
+        var opened = postings.Single(p => p.JobId == Id(Added));
+        var observedAt = await ingestor.ScalarAsync<DateTime>("select observed_at from polls where poll_id = @PollId", new { poll.PollId });
+        Assert.Equal(
+            ("Developer Advocate, Europe", "active", observedAt, observedAt, observedAt, poll.RawPayloadUri),
+            (opened.Title, opened.Status, opened.FirstSeenAt, opened.LastSeenAt, opened.LastChangedAt, opened.RawPayloadUri));
+        Assert.Equal("Machine Learning Engineer, Serving", postings.Single(p => p.JobId == Id(Inference)).Title);
+        // The new row holds its description like any other, and the advocate it was copied from keeps its own.
+        Assert.Equal(
+            2,
+            await ingestor.ScalarAsync<int>(
+                "select count(distinct job_id)::int from posting_rows where description_html is not null and description_text <> '' and job_id = any(@Ids)",
+                new { Ids = new[] { Id(Added), Id(Advocate) } }));
+        Assert.Equal(
+            [("opened", Id(Added)), ("updated", Id(Inference))],
+            (await ingestor.QueryAsync<EventRow>(Sql.Events)).Where(e => e.PollId == poll.PollId).Select(e => (e.EventType, e.JobId)).Order());
+        Assert.Equal(0, await ingestor.ScalarAsync<long>("select count(*) from staged_postings"));
+        Assert.NotEqual(first.RawPayloadUri, poll.RawPayloadUri);
     }
 
     [Fact]

@@ -50,6 +50,23 @@ public sealed class SightingTests(TestServers servers)
     }
 
     [Fact]
+    public async Task ABoardClaimedByTheScheduleCarriesItsAppliedPayloadSoTheSameBytesAgainAreOneStatement()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
+        var first = await ingestor.PollAsync("fal");
+        await ingestor.ScalarAsync<int>("update boards set next_poll_at = now() - interval '1 second' returning 1");
+        var claimed = Assert.Single(await ingestor.Get<Boards>().ClaimDueAsync(10, TimeSpan.FromMinutes(2), CancellationToken.None));
+        using var commands = new DatabaseCommands(ingestor.Settings["ConnectionStrings:Postgres"]!);
+
+        var again = await ingestor.Get<Ingestor.Polling.BoardPoller>().PollAsync(claimed.Board, CancellationToken.None);
+
+        Assert.Equal(first.PayloadSha256, claimed.PayloadSha256);
+        Assert.Single(commands.Sent);
+        Assert.Equal((PollOutcome.Succeeded, 3, first.RawPayloadUri), (again.Outcome, again.Unchanged, again.RawPayloadUri));
+    }
+
+    [Fact]
     public async Task ThePostingsOfAReserializedPayloadAreNotRewrittenButTheNewBytesAreArchived()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
@@ -63,9 +80,10 @@ public sealed class SightingTests(TestServers servers)
 
         var again = await ingestor.Get<Ingestor.Polling.BoardPoller>().PollAsync(board, CancellationToken.None);
 
-        // The same bytes? Archived today? Then the archive's index, and one statement that finds the postings listed as the
-        // board holds them: not one posting row is read.
-        Assert.Equal(4, commands.Sent.Count);
+        // Not the applied bytes, so not asked whether they are: the archive's index (archived today?), and one statement
+        // that finds the postings listed as the board holds them. Not one posting row is read.
+        Assert.Equal(3, commands.Sent.Count);
+        Assert.DoesNotContain(commands.Sent, command => command.Contains("from polls applied"));
         Assert.DoesNotContain(commands.Sent, command => command.Contains("posting_rows"));
         Assert.Equal((PollOutcome.Succeeded, 3, 3, 0, 0), (again.Outcome, again.JobCount, again.Unchanged, again.Opened, again.Updated));
         Assert.NotEqual(first.RawPayloadUri, again.RawPayloadUri);
@@ -78,6 +96,8 @@ public sealed class SightingTests(TestServers servers)
             (await ingestor.QueryAsync<(Guid, string, string, string)>("select snapshot_poll_id, snapshot_uri, last_outcome, listing_sha256 from boards")).Single());
 
         // Those bytes again are the board's applied payload now: the one statement of an unchanged one.
+        board = await ingestor.RegisterAsync("fal");
+        Assert.Equal(again.PayloadSha256, board.PayloadSha256);
         commands.Clear();
         var third = await ingestor.Get<Ingestor.Polling.BoardPoller>().PollAsync(board, CancellationToken.None);
         Assert.Single(commands.Sent);

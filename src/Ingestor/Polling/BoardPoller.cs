@@ -85,7 +85,8 @@ public sealed class BoardPoller(
     {
         var provider = providers.For(board.Provider);
         var response = await FetchAsync(provider, board, board.Validators, attempt, cancellationToken);
-        if (response.IsSuccess || response.IsNotModified)
+        // Bytes other than the applied ones cannot be recorded as unchanged: no statement asks.
+        if (response.IsNotModified || (response.IsSuccess && attempt.Sha256 == board.PayloadSha256))
         {
             if (await unchanged.TryRecordAsync(board, attempt.Receipt(response), cancellationToken) is { } recorded)
             {

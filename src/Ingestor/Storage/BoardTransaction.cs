@@ -11,9 +11,9 @@ namespace Ingestor.Storage;
 
 /// <summary>
 /// One board poll's transaction, holding the board's row lock: what the board holds, then the decision
-/// (<see cref="Reconciler"/>) and its writes: new rows by binary COPY, changed rows staged by COPY and merged, the rest in one
-/// batch of set-based statements, whatever the number of postings. A posting sent again unchanged is not written at all.
-/// Disposed uncommitted, it rolls back and changes nothing.
+/// (<see cref="Reconciler"/>) and its writes: one binary COPY (new rows straight into <c>posting_rows</c>, or staged with the
+/// changed ones when there are any, then merged), the rest in one batch of set-based statements, whatever the number of
+/// postings. A posting sent again unchanged is not written at all. Disposed uncommitted, it rolls back and changes nothing.
 /// </summary>
 public sealed class BoardTransaction : IAsyncDisposable
 {
@@ -109,10 +109,11 @@ public sealed class BoardTransaction : IAsyncDisposable
         if (opened.Count + rewritten.Count > 0)
         {
             var context = new PostingRowContext(org!.Id, _board.SourceId, snapshot.ObservedAt, snapshot.RawPayloadUri, _clock.GetUtcNow());
-            if (opened.Count > 0)
-                await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _held.DescriptionHashes, reposts, cancellationToken);
+            // One COPY a poll: a COPY is two round trips, and the new rows are few where changed ones are staged.
             if (rewritten.Count > 0)
-                await PostingRowsCopy.WriteAsync(_connection, "staged_postings", rewritten, context, _held.DescriptionHashes, reposts, cancellationToken);
+                await PostingRowsCopy.WriteAsync(_connection, "staged_postings", [.. rewritten, .. opened], context, _held.DescriptionHashes, reposts, cancellationToken);
+            else
+                await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _held.DescriptionHashes, reposts, cancellationToken);
         }
 
         List<(NormalizedPosting Posting, string? RepostFingerprint)> Written(params PostingChange[] changes) =>
@@ -127,6 +128,7 @@ public sealed class BoardTransaction : IAsyncDisposable
         var parameters = new DynamicParameters(poll);
         parameters.AddDynamicParams(new
         {
+            OpenedIds = opened.Select(p => p.Posting.JobId).ToArray(),
             UnlistedIds = plan.Unlisted.ToArray(),
             RelistedIds = plan.Relisted.ToArray(),
             ClosedIds = plan.Closed.Select(close => close.JobId).ToArray(),
@@ -139,6 +141,8 @@ public sealed class BoardTransaction : IAsyncDisposable
         var sql = string.Join(";\n", new[]
         {
             (rewritten.Count > 0, MergeStagedSql),
+            (rewritten.Count > 0 && opened.Count > 0, InsertStagedSql),
+            (rewritten.Count > 0, DeleteStagedSql),
             (plan.Unlisted.Count > 0, UnlistSql),
             (plan.Relisted.Count > 0, RelistSql),
             (plan.Closed.Count > 0, CloseSql),
@@ -158,8 +162,9 @@ public sealed class BoardTransaction : IAsyncDisposable
             ? new SeenPosting(stored.JobId, stored.ContentHash, stored.SourceHash, stored.FieldHashes)
             : throw new InvalidOperationException($"posting {posting.JobId} was not normalized, yet the board does not hold it unchanged");
 
-    // A description the row holds already was not staged (it is null there): the row keeps its own, untouched. The staged
-    // rows go again before the poll commits (migration 012).
+    // A description the row holds already was not staged (it is null there): the row keeps its own, untouched. New rows staged
+    // with the changed ones match no row here; they are inserted next. The staged rows go again before the poll commits
+    // (migration 012).
     private const string MergeStagedSql =
         """
         update posting_rows p set
@@ -179,9 +184,16 @@ public sealed class BoardTransaction : IAsyncDisposable
             description_text = case when p.description_hash is not distinct from s.description_hash then p.description_text else s.description_text end,
             description_hash = s.description_hash, repost_fingerprint = s.repost_fingerprint
         from staged_postings s
-        where s.source_id = @SourceId and p.job_id = s.job_id;
-        delete from staged_postings where source_id = @SourceId
+        where s.source_id = @SourceId and p.job_id = s.job_id
         """;
+
+    private const string InsertStagedSql =
+        $"""
+        insert into posting_rows ({PostingRowsCopy.Columns})
+        select {PostingRowsCopy.Columns} from staged_postings where source_id = @SourceId and job_id = any(@OpenedIds)
+        """;
+
+    private const string DeleteStagedSql = "delete from staged_postings where source_id = @SourceId";
 
     // Postings leaving the board's latest snapshot take their last sighting from the board before it moves on.
     private const string UnlistSql =

@@ -9,7 +9,10 @@ namespace Ingestor.Storage;
 /// <summary>The registry of boards to poll and the bookkeeping of their polls.</summary>
 public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions> options)
 {
-    private const string Columns = "source_id, provider, board_token, etag, last_modified, listing_sha256";
+    // The applied payload's SHA-256 is its poll's: the board keeps that poll, not the hash.
+    private const string Columns =
+        "source_id, provider, board_token, etag, last_modified, listing_sha256, " +
+        "(select payload_sha256 from polls where poll_id = boards.snapshot_poll_id) as payload_sha256";
 
     public async Task<BoardRef> RegisterAsync(BoardName board, CancellationToken cancellationToken) =>
         (await RegisterAsync([board], cancellationToken)).Single();
@@ -71,7 +74,7 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<DueBoard>(
-            """
+            $"""
             update boards set claimed_until = now() + @Lease, claimed_by = @Replica
             where source_id in (
                 select source_id from boards
@@ -79,7 +82,7 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
                 order by next_poll_at
                 limit @Limit
                 for update skip locked)
-            returning source_id, provider, board_token, etag, last_modified, listing_sha256, next_poll_at as due_at
+            returning {Columns}, next_poll_at as due_at
             """, new { Limit = limit, Lease = lease, Replica })];
     }
 
