@@ -70,7 +70,8 @@ public sealed class OutputRecordTests(TestServers servers)
             ((decimal)parsed["salary_min"]!, (decimal)parsed["salary_max"]!, (string?)parsed["salary_currency"], (string?)parsed["salary_period"]));
         Assert.Null(parsed["remote_policy"]);
         Assert.Null(parsed["workplace_type"]);
-        Assert.NotNull(parsed["inferred_at"]);
+        // Stamped as the row was written, by the poll's clock.
+        Assert.InRange(Instant(parsed["inferred_at"]), SteppingClock.RecordDay, SteppingClock.RecordDay.AddMinutes(1));
         var scope = parsed["launch_scope"]!.AsObject();
         Assert.Equal((true, "english_us_canada", "en"), ((bool)scope["included"]!, (string?)scope["reason"], (string?)scope["language"]));
         Assert.Equal(["United States"], scope["countries"]!.AsArray().Select(c => (string?)c));
