@@ -52,7 +52,8 @@ public sealed class ConstraintTests(TestServers servers)
 
         var receipt = new PayloadReceipt(Guid.CreateVersion7(), DateTimeOffset.UnixEpoch, new DateTimeOffset(observedBefore).AddMinutes(-5), 200,
             new string('0', 64), 0, ETag: null, LastModified: null, ContentEncoding: null);
-        var stale = new ObservedSnapshot(receipt, "s3://old/payload.json", [], IsComplete: true, DeclaredTotal: 0, Problems: [], Checks: new Dictionary<string, JobCheck>());
+        var stale = new ObservedSnapshot(receipt, "s3://old/payload.json", [], IsComplete: true, DeclaredTotal: 0, Problems: [], Checks: new Dictionary<string, JobCheck>(),
+            ListingSha256: null);
         await using var transaction = await ingestor.Get<PostingStore>().BeginAsync(board, CancellationToken.None);
         var poll = await transaction.ApplyAsync(stale, CancellationToken.None);
 

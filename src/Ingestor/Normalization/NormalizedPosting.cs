@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -42,4 +44,30 @@ public sealed record NormalizedPosting(
     JsonElement Native,
     string? DescriptionHtml,
     string? DescriptionText,
-    JsonObject Parsed);
+    JsonObject Parsed)
+{
+    /// <summary>
+    /// <see cref="Parsed"/> as stored, stamped with when it was inferred: written from the object as it is, which postings
+    /// share, not from a deep copy made to be stamped, which every row written paid for.
+    /// </summary>
+    public string ParsedJson(DateTimeOffset inferredAt)
+    {
+        var json = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in Parsed)
+            {
+                writer.WritePropertyName(name);
+                if (name == "inferred_at")
+                    writer.WriteStringValue(inferredAt);
+                else if (value is null)
+                    writer.WriteNullValue();
+                else
+                    value.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(json.WrittenSpan);
+    }
+}

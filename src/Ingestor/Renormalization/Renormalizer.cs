@@ -117,9 +117,7 @@ public sealed class Renormalizer(NpgsqlDataSource database, PostingNormalizer no
         {
             var (source, payKeptFromRow) = jobs.Rebuild(job, before.Parsed);
             var posting = normalizer.Normalize(job.Provider, job.BoardToken, source, places);
-            var parsed = posting.Parsed;
-            parsed["inferred_at"] = inferredAt;
-            var after = DerivedFields.Of(posting, parsed.ToJsonString());
+            var after = DerivedFields.Of(posting, posting.ParsedJson(inferredAt));
             report.Add(DerivedFields.Changed(before, after), payKeptFromRow);
             return new RederivedRows.Row(job.JobId, job.SourceHash, after);
         }

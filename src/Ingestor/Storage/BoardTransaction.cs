@@ -106,11 +106,12 @@ public sealed class BoardTransaction : IAsyncDisposable
         var reposts = opened.Count > 0 && org is { IsNew: false } && _repostPolicy.Window > TimeSpan.Zero
             ? await RepostsAsync(org.Id, opened, plan, snapshot.ObservedAt)
             : new Dictionary<string, RepostLink>();
+        var staged = rewritten.Count > 0;
         if (opened.Count + rewritten.Count > 0)
         {
             var context = new PostingRowContext(org!.Id, _board.SourceId, snapshot.ObservedAt, snapshot.RawPayloadUri, _clock.GetUtcNow());
             // One COPY a poll: a COPY is two round trips, and the new rows are few where changed ones are staged.
-            if (rewritten.Count > 0)
+            if (staged)
                 await PostingRowsCopy.WriteAsync(_connection, "staged_postings", [.. rewritten, .. opened], context, _held.DescriptionHashes, reposts, cancellationToken);
             else
                 await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _held.DescriptionHashes, reposts, cancellationToken);
@@ -140,9 +141,9 @@ public sealed class BoardTransaction : IAsyncDisposable
         // Only the statements this poll needs: a board whose postings all stayed as they were writes its poll and itself.
         var sql = string.Join(";\n", new[]
         {
-            (rewritten.Count > 0, MergeStagedSql),
-            (rewritten.Count > 0 && opened.Count > 0, InsertStagedSql),
-            (rewritten.Count > 0, DeleteStagedSql),
+            (staged, MergeStagedSql),
+            (staged && opened.Count > 0, InsertStagedSql),
+            (staged, DeleteStagedSql),
             (plan.Unlisted.Count > 0, UnlistSql),
             (plan.Relisted.Count > 0, RelistSql),
             (plan.Closed.Count > 0, CloseSql),

@@ -22,7 +22,7 @@ public sealed record ObservedSnapshot(
     int? DeclaredTotal,
     IReadOnlyList<string> Problems,
     IReadOnlyDictionary<string, JobCheck> Checks,
-    string? ListingSha256 = null)
+    string? ListingSha256)
 {
     public DateTimeOffset ObservedAt => Receipt.ObservedAt;
 }

@@ -85,7 +85,7 @@ internal static class PostingRowsCopy
             await Json(posting.Native.GetRawText());
             await Text(sendsDescription ? posting.DescriptionHtml : null);
             await Text(sendsDescription ? posting.DescriptionText : null);
-            await Json(ParsedJson(posting.Parsed, context.InferredAt));
+            await Json(posting.ParsedJson(context.InferredAt));
             await writer.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
             await Text(descriptionHash);
             await Text(repostFingerprint);
@@ -101,30 +101,5 @@ internal static class PostingRowsCopy
         Task Numeric(decimal? value) => value is { } number ? writer.WriteAsync(number, NpgsqlDbType.Numeric, cancellationToken) : writer.WriteNullAsync(cancellationToken);
         Task Time(DateTimeOffset? value) =>
             value is { } time ? writer.WriteAsync(time.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken) : writer.WriteNullAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The posting's parsed fields as JSON, stamped with when they were inferred: written from the shared object as it is,
-    /// not from a deep copy made to be stamped, which every row written paid for.
-    /// </summary>
-    private static string ParsedJson(JsonObject parsed, DateTimeOffset inferredAt)
-    {
-        var json = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(json))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, value) in parsed)
-            {
-                writer.WritePropertyName(name);
-                if (name == "inferred_at")
-                    writer.WriteStringValue(inferredAt);
-                else if (value is null)
-                    writer.WriteNullValue();
-                else
-                    value.WriteTo(writer);
-            }
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(json.WrittenSpan);
     }
 }
