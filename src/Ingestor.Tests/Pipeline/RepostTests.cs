@@ -26,6 +26,20 @@ public sealed class RepostTests(TestServers servers)
             "select job_id, reposted_from from job_events where event_type = 'opened' and reposted_from is not null"))
         .ToDictionary(e => e.JobId, e => e.RepostedFrom);
 
+    /// <summary>fal's advocate posting closed, and two new boards of the company (fal-careers, fal-jobs) each listing its repost.</summary>
+    private async Task<TestIngestor> AdvocateClosedAndRepostedOnTwoNewBoardsAsync()
+    {
+        var ingestor = await TestIngestor.StartAsync(servers);
+        var fal = BoardPayload.Of("fal");
+        var moved = fal.Copy().Reposted(Advocate, 4019000001);
+        ingestor.Greenhouse.Script("fal", fal.Reply(), fal.Copy().Without(Advocate).Reply());
+        ingestor.Greenhouse.Script("fal-careers", moved.Reply());
+        ingestor.Greenhouse.Script("fal-jobs", moved.Reply());
+        await ingestor.PollAsync("fal");
+        Assert.Equal(1, (await ingestor.PollAsync("fal")).Closed);
+        return ingestor;
+    }
+
     [Fact]
     public async Task ThirtyRepostedStripePostingsAreEachLinkedToThePostingTheyReplaceAndNoOtherIs()
     {
@@ -118,14 +132,7 @@ public sealed class RepostTests(TestServers servers)
     [Fact]
     public async Task ANewBoardOfTheCompanyLinksItsRepostUnlessAnotherPollHoldsTheEarlierPosting()
     {
-        await using var ingestor = await TestIngestor.StartAsync(servers);
-        var fal = BoardPayload.Of("fal");
-        var moved = fal.Copy().Reposted(Advocate, 4019000001);
-        ingestor.Greenhouse.Script("fal", fal.Reply(), fal.Copy().Without(Advocate).Reply());
-        ingestor.Greenhouse.Script("fal-careers", moved.Reply());
-        ingestor.Greenhouse.Script("fal-jobs", moved.Reply());
-        await ingestor.PollAsync("fal");
-        Assert.Equal(1, (await ingestor.PollAsync("fal")).Closed);
+        await using var ingestor = await AdvocateClosedAndRepostedOnTwoNewBoardsAsync();
         var advocate = JobIdOf("fal", Advocate);
 
         // Another poll holding the closed posting (as one of another board of the company would, linking it) passes it over.
@@ -144,5 +151,23 @@ public sealed class RepostTests(TestServers servers)
         Assert.Equal((PollOutcome.Succeeded, 3), (free.Outcome, free.Opened));
         Assert.Equal((advocate, advocate), (lines[JobIdOf("fal-jobs", 4019000001)].RepostedFrom, lines[JobIdOf("fal-jobs", 4019000001)].LineageId));
         Assert.Single(lines.Values, line => line.RepostedFrom is not null);
+    }
+
+    [Fact]
+    public async Task TheEarlierPostingSaysOnItsOwnRowWhatRepostsItSoALaterPollThatCannotSeeTheLinkLeavesIt()
+    {
+        await using var ingestor = await AdvocateClosedAndRepostedOnTwoNewBoardsAsync();
+        var (advocate, careers) = (JobIdOf("fal", Advocate), JobIdOf("fal-careers", 4019000001));
+        Assert.Equal(3, (await ingestor.PollAsync("fal-careers")).Opened);
+        Assert.Equal(careers, await ingestor.ScalarAsync<string?>("select reposted_by from posting_rows where job_id = @advocate", new { advocate }));
+
+        // A poll whose snapshot predates the link's commit sees no row naming the earlier posting, only the earlier posting's
+        // own row, which its lock re-reads: the link is hidden here as such a snapshot would hide it.
+        Assert.Equal(1, await ingestor.ScalarAsync<int>(
+            "update posting_rows set reposted_from = null, lineage_id = null, lineage_first_seen_at = null where job_id = @careers returning 1", new { careers }));
+        var poll = await ingestor.PollAsync("fal-jobs");
+
+        Assert.Equal((PollOutcome.Succeeded, 3), (poll.Outcome, poll.Opened));
+        Assert.Null((await LinesAsync(ingestor))[JobIdOf("fal-jobs", 4019000001)].RepostedFrom);
     }
 }

@@ -130,6 +130,8 @@ public sealed class BoardTransaction : IAsyncDisposable
         parameters.AddDynamicParams(new
         {
             OpenedIds = opened.Select(p => p.Posting.JobId).ToArray(),
+            RepostIds = reposts.Keys.ToArray(),
+            RepostedIds = reposts.Values.Select(link => link.RepostedFrom).ToArray(),
             UnlistedIds = plan.Unlisted.ToArray(),
             RelistedIds = plan.Relisted.ToArray(),
             ClosedIds = plan.Closed.Select(close => close.JobId).ToArray(),
@@ -144,6 +146,7 @@ public sealed class BoardTransaction : IAsyncDisposable
             (staged, MergeStagedSql),
             (staged && opened.Count > 0, InsertStagedSql),
             (staged, DeleteStagedSql),
+            (reposts.Count > 0, MarkRepostedSql),
             (plan.Unlisted.Count > 0, UnlistSql),
             (plan.Relisted.Count > 0, RelistSql),
             (plan.Closed.Count > 0, CloseSql),
@@ -196,6 +199,14 @@ public sealed class BoardTransaction : IAsyncDisposable
 
     private const string DeleteStagedSql = "delete from staged_postings where source_id = @SourceId";
 
+    // The posting a repost replaces says so on its own row, which a poll locking it to link another repost re-reads (LeftSql).
+    private const string MarkRepostedSql =
+        """
+        update posting_rows p set reposted_by = link.repost
+        from unnest(@RepostedIds, @RepostIds) as link (reposted, repost)
+        where p.job_id = link.reposted
+        """;
+
     // Postings leaving the board's latest snapshot take their last sighting from the board before it moves on.
     private const string UnlistSql =
         """
@@ -242,9 +253,10 @@ public sealed class BoardTransaction : IAsyncDisposable
 
     /// <summary>
     /// The postings the new ones repost (<see cref="Reposts"/>): the company's postings with the same fingerprint that closed
-    /// within the window, or that this poll closes or finds missing, and that no posting reposts yet. One statement. Each is
-    /// locked until the poll commits, and one that another poll (of another of the company's boards) holds is passed over:
-    /// two polls never link the same posting.
+    /// within the window, or that this poll closes or finds missing, and that no posting reposts yet (<c>reposted_by</c>, on
+    /// its own row). One statement. Each is locked until the poll commits, and one that another poll (of another of the
+    /// company's boards) holds is passed over; one that such a poll linked and committed meanwhile is re-read as the lock is
+    /// taken, and left: two polls never link the same posting (migration 015).
     /// </summary>
     private async Task<IReadOnlyDictionary<string, RepostLink>> RepostsAsync(
         Guid orgId, IReadOnlyList<(NormalizedPosting Posting, string? RepostFingerprint)> opened, ReconcilePlan plan, DateTimeOffset observedAt)
@@ -276,7 +288,7 @@ public sealed class BoardTransaction : IAsyncDisposable
         from posting_rows p
         where p.org_id = @OrgId and p.repost_fingerprint = any(@Fingerprints)
           and ((p.status = 'inactive' and p.inactive_at >= @Since) or p.job_id = any(@Leaving))
-          and not exists (select 1 from posting_rows r where r.reposted_from = p.job_id)
+          and p.reposted_by is null
         for update of p skip locked
         """;
 
