@@ -17,7 +17,12 @@ RUN dotnet publish src/Ingestor/Ingestor.csproj -c Release -r "$(cat /rid)" --se
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
+# A 32 MB gen0 budget instead of the 6 MB that workstation GC with background collections allows: polls in flight hold
+# their payloads' objects through each collection, which then carries them on to older generations. With 4 MB of changed
+# payloads in flight (Polling__MaxChangedMegabytesInFlight), a first sweep of the board farm took 15% less CPU in the
+# same memory (src/Ingestor.Benchmarks, farm). The runtime reads it from the environment only.
 ENV DOTNET_ENVIRONMENT=Production \
+    DOTNET_GCgen0size=0x2000000 \
     Archive__Path=/var/lib/ingestor/archive
 RUN mkdir -p /var/lib/ingestor/archive && chown -R $APP_UID /var/lib/ingestor
 USER $APP_UID

@@ -72,6 +72,8 @@ internal static class FarmBenchmark
             ["Archive__Kind"] = "file",
             ["Archive__Path"] = archive,
             ["Metrics__Port"] = "0",
+            // As the image runs it (Dockerfile).
+            ["DOTNET_GCgen0size"] = "0x2000000",
         };
         var boardList = Path.Combine(folder, "boards.txt");
         await File.WriteAllLinesAsync(boardList, Enumerable.Range(0, farm.Boards).Select(BoardFarm.Token));
