@@ -61,7 +61,7 @@ public sealed class SightingTests(TestServers servers)
 
         var again = await ingestor.Get<Ingestor.Polling.BoardPoller>().PollAsync(claimed.Board, CancellationToken.None);
 
-        Assert.Equal(first.PayloadSha256, claimed.PayloadSha256);
+        Assert.Equal(first.PayloadSha256, claimed.Board.PayloadSha256);
         Assert.Single(commands.Sent);
         Assert.Equal((PollOutcome.Succeeded, 3, first.RawPayloadUri), (again.Outcome, again.Unchanged, again.RawPayloadUri));
     }

@@ -73,7 +73,8 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
     public async Task<IReadOnlyList<DueBoard>> ClaimDueAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<DueBoard>(
+        // The board's columns, then the time it was due: one row read as the two.
+        return [.. await connection.QueryAsync<BoardRef, DateTime, DueBoard>(
             $"""
             update boards set claimed_until = now() + @Lease, claimed_by = @Replica
             where source_id in (
@@ -83,7 +84,7 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
                 limit @Limit
                 for update skip locked)
             returning {Columns}, next_poll_at as due_at
-            """, new { Limit = limit, Lease = lease, Replica })];
+            """, (board, dueAt) => new DueBoard(board, dueAt), new { Limit = limit, Lease = lease, Replica }, splitOn: "due_at")];
     }
 
     /// <summary>This process, as <c>boards.claimed_by</c> names it.</summary>
