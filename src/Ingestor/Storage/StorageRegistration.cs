@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,15 +19,7 @@ public static class StorageRegistration
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new OptionsValidationException(ConnectionStringName, typeof(string),
                     ["ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is required outside the Development environment"]);
-            var database = new NpgsqlDataSourceBuilder(connectionString) { Name = "ingestor" };
-            // Sessions keep no state between uses (temporary tables are dropped at commit), so a connection taken from the
-            // pool needs no DISCARD ALL: an unchanged board's poll stays one statement.
-            database.ConnectionStringBuilder.NoResetOnClose = true;
-            // Every poll runs the same few statements: prepared once per connection, they are not planned again each time.
-            // A connection string that says otherwise (PgBouncer in transaction mode wants Max Auto Prepare=0) is obeyed.
-            if (!database.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
-                database.ConnectionStringBuilder.MaxAutoPrepare = 64;
-            return database.Build();
+            return CreateDataSource(connectionString);
         });
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<Boards>();
@@ -37,6 +30,22 @@ public static class StorageRegistration
         builder.Services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
         builder.Services.AddSingleton<PollRetention>();
         return builder;
+    }
+
+    /// <summary>The product's connections to PostgreSQL, as <paramref name="connectionString"/> and these defaults make them.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var database = new NpgsqlDataSourceBuilder(connectionString) { Name = "ingestor" };
+        // Sessions keep no state between uses (temporary tables are dropped at commit), so a connection taken from the
+        // pool needs no DISCARD ALL: an unchanged board's poll stays one statement.
+        database.ConnectionStringBuilder.NoResetOnClose = true;
+        // Every poll runs the same few statements: prepared once per connection, they are neither parsed nor analyzed again
+        // each time. A connection string that names the setting (PgBouncer in transaction mode wants Max Auto Prepare=0) is
+        // obeyed; Npgsql's own builder knows every keyword, set or not, so the string as given is what is asked.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+            database.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        return database.Build();
     }
 
     /// <summary>
