@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Ingestor.Archive;
 using Ingestor.Scheduling;
+using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
 
 namespace Ingestor.Tests.Scheduling;
@@ -60,6 +61,35 @@ public sealed class DueBoardFlowTests(TestServers servers)
         Assert.Equal(21, byFinish.Count);
         Assert.Equal("slow", byFinish[^1]);
         Assert.All([.. fast, "slow"], token => Assert.Equal(1, ingestor.Greenhouse.Requests(token)));
+    }
+
+    [Fact]
+    public async Task AClaimTakesABoardForEverySlotAndBoardsClaimedButNotStartedAreGivenBackWhenTheSweepStops()
+    {
+        await using var ingestor = await StartAsync(servers, settings: ("Polling:MaxConcurrentBoards", "2"));
+        var held = new TaskCompletionSource();
+        // Due in this order: the first claim starts held-a and fast-1; when fast-1 ends, the next claim takes held-b and
+        // fast-2, and fast-2 waits for a slot that both held boards keep.
+        foreach (var (token, minutesAgo) in new[] { ("held-a", 4), ("fast-1", 3), ("held-b", 2), ("fast-2", 1) })
+        {
+            ingestor.Greenhouse.Script(token, token.StartsWith("held", StringComparison.Ordinal) ? Reply.Board("empty") with { Hold = held.Task } : Reply.Board("empty"));
+            await ingestor.RegisterAsync(token);
+            await ingestor.ScalarAsync<int>(
+                "update boards set next_poll_at = now() - make_interval(mins => @MinutesAgo) where board_token = @Token", new { Token = token, MinutesAgo = minutesAgo });
+        }
+        using var sweep = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var flow = ingestor.Get<DueBoardFlow>().RunAsync(sweep.Token);
+        await WaitForAsync(() => Task.FromResult(ingestor.Greenhouse.Requests("held-b") > 0));
+        var claimedWhileHeld = await ingestor.QueryAsync<string>("select board_token from boards where claimed_by is not null order by board_token");
+        await sweep.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => flow);
+        held.SetResult();
+
+        Assert.Equal(["fast-2", "held-a", "held-b"], claimedWhileHeld);
+        Assert.Equal(0, ingestor.Greenhouse.Requests("fast-2"));
+        Assert.Null(await ingestor.ScalarAsync<string?>("select claimed_by from boards where board_token = 'fast-2'"));
+        Assert.Equal(["fast-2"], (await ingestor.Get<Boards>().ClaimDueAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None)).Select(due => due.Board.BoardToken));
     }
 
     [Fact]

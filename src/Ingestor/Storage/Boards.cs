@@ -87,6 +87,15 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
             """, (board, dueAt) => new DueBoard(board, dueAt), new { Limit = limit, Lease = lease, Replica }, splitOn: "due_at")];
     }
 
+    /// <summary>Gives back this replica's claims of boards it did not start polling: the next claim, of any replica, takes them.</summary>
+    public async Task ReleaseClaimsAsync(IReadOnlyList<Guid> sourceIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "update boards set claimed_until = null, claimed_by = null where source_id = any(@SourceIds) and claimed_by = @Replica",
+            new { SourceIds = sourceIds.ToArray(), Replica });
+    }
+
     /// <summary>This process, as <c>boards.claimed_by</c> names it.</summary>
     public static readonly string Replica = $"{Environment.MachineName}/{Environment.ProcessId}";
 
