@@ -95,21 +95,18 @@ internal sealed class DueBoardFlow(
             finally
             {
                 if (handedOut < due.Count)
-                    await ReleaseAsync([.. due.Skip(handedOut).Select(board => board.Board.SourceId)]);
-            }
-        }
-
-        // Not the sweep's token: a cancelled sweep still gives its claims back.
-        async Task ReleaseAsync(IReadOnlyList<Guid> unstarted)
-        {
-            try
-            {
-                await boards.ReleaseClaimsAsync(unstarted, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                // Their leases end them instead.
-                logger.LogWarning(e, "Giving back the claims of {Boards} boards not polled failed", unstarted.Count);
+                {
+                    try
+                    {
+                        // Not the sweep's token: a cancelled sweep still gives its claims back.
+                        await boards.ReleaseClaimsAsync([.. due.Skip(handedOut).Select(board => board.Board.SourceId)], CancellationToken.None);
+                    }
+                    catch (Exception e)
+                    {
+                        // Their leases end them instead.
+                        logger.LogWarning(e, "Giving back the claims of {Boards} boards not polled failed", due.Count - handedOut);
+                    }
+                }
             }
         }
     }

@@ -87,13 +87,15 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
             """, (board, dueAt) => new DueBoard(board, dueAt), new { Limit = limit, Lease = lease, Replica }, splitOn: "due_at")];
     }
 
-    /// <summary>Gives back this replica's claims of boards it did not start polling: the next claim, of any replica, takes them.</summary>
+    /// <summary>
+    /// Gives back the claims of boards this replica did not start polling, as a poll's end does (<see cref="NextPollSql"/>):
+    /// another replica's live claim is left alone, and the next claim, of any replica, takes the rest.
+    /// </summary>
     public async Task ReleaseClaimsAsync(IReadOnlyList<Guid> sourceIds, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "update boards set claimed_until = null, claimed_by = null where source_id = any(@SourceIds) and claimed_by = @Replica",
-            new { SourceIds = sourceIds.ToArray(), Replica });
+            $"update boards set {ReleaseClaimSql} where source_id = any(@SourceIds)", new { SourceIds = sourceIds.ToArray(), Replica });
     }
 
     /// <summary>This process, as <c>boards.claimed_by</c> names it.</summary>
