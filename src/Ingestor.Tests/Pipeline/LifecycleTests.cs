@@ -90,12 +90,7 @@ public sealed class LifecycleTests(TestServers servers)
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);
         var board = BoardPayload.Of("fal");
-        var next = board.Copy().Edit(Inference, job => job["title"] = "Machine Learning Engineer, Serving");
-        var added = next.Job(Advocate).DeepClone().AsObject();
-        added["id"] = Added;
-        added["title"] = "Developer Advocate, Europe";
-        next.Jobs.Add(added);
-        ingestor.Greenhouse.Script("fal", board.Reply(), next.DeclaringTotal(4).Reply());
+        ingestor.Greenhouse.Script("fal", board.Reply(), RetitledWithOneAdded(board).Reply());
         var first = await ingestor.PollAsync("fal");
         using var commands = new DatabaseCommands(ingestor.Settings["ConnectionStrings:Postgres"]!);
 
@@ -121,6 +116,43 @@ public sealed class LifecycleTests(TestServers servers)
             (await ingestor.QueryAsync<EventRow>(Sql.Events)).Where(e => e.PollId == poll.PollId).Select(e => (e.EventType, e.JobId)).Order());
         Assert.Equal(0, await ingestor.ScalarAsync<long>("select count(*) from staged_postings"));
         Assert.NotEqual(first.RawPayloadUri, poll.RawPayloadUri);
+    }
+
+    [Fact]
+    public async Task EachEventCarriesTheHashesAndStatusItsPostingIsLeftWithByItsPoll()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        var board = BoardPayload.Of("fal");
+        var changed = RetitledWithOneAdded(board);
+        ingestor.Greenhouse.Script("fal", board.Reply(), changed.Reply(), changed.Copy().Without(Advocate).Reply(), changed.Reply());
+        var seen = new List<string>();
+
+        for (var index = 0; index < 4; index++)
+        {
+            var poll = await ingestor.PollAsync("fal");
+
+            Assert.Equal(PollOutcome.Succeeded, poll.Outcome);
+            var events = await ingestor.QueryAsync<(string JobId, string EventType, string ContentHash, string SourceHash, string StatusAfter)>(
+                "select job_id, event_type, content_hash, source_hash, status_after from job_events where poll_id = @PollId order by event_id",
+                new { poll.PollId });
+            var rows = (await ingestor.QueryAsync<PostingRow>(Sql.Postings)).ToDictionary(p => p.JobId);
+            Assert.All(events, e => Assert.Equal(
+                (rows[e.JobId].ContentHash, rows[e.JobId].SourceHash, rows[e.JobId].Status),
+                (e.ContentHash, e.SourceHash, e.StatusAfter)));
+            seen.AddRange(events.Select(e => e.EventType));
+        }
+        Assert.Equal(["closed", "opened", "reopened", "updated"], seen.Distinct().Order());
+    }
+
+    /// <summary>The board with the inference engineer retitled and a second developer advocate (<see cref="Added"/>).</summary>
+    private static BoardPayload RetitledWithOneAdded(BoardPayload board)
+    {
+        var next = board.Copy().Edit(Inference, job => job["title"] = "Machine Learning Engineer, Serving");
+        var added = next.Job(Advocate).DeepClone().AsObject();
+        added["id"] = Added;
+        added["title"] = "Developer Advocate, Europe";
+        next.Jobs.Add(added);
+        return next.DeclaringTotal(4);
     }
 
     [Fact]

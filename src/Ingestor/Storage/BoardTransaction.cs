@@ -120,10 +120,14 @@ public sealed class BoardTransaction : IAsyncDisposable
         List<(NormalizedPosting Posting, string? RepostFingerprint)> Written(params PostingChange[] changes) =>
             [.. plan.Seen.Where(p => changes.Contains(p.Change)).Select(p => normalized[p.JobId]).Select(p => (p, RepostFingerprint.Of(p)))];
 
+        // Each event carries what its posting's row holds once the poll's statements ran, which the poll knows already.
         var events = plan.Seen.Where(p => p.EventType is not null)
-            .Select(p => new EventRow(p.JobId, p.EventType!, p.ChangedFields.Count > 0 ? p.ChangedFields : null))
+            .Select(p => new EventRow(
+                p.JobId, p.EventType!, normalized[p.JobId].ContentHash, normalized[p.JobId].SourceHash, "active",
+                p.ChangedFields.Count > 0 ? p.ChangedFields : null,
+                RepostedFrom: p.Change == PostingChange.Opened ? reposts.GetValueOrDefault(p.JobId)?.RepostedFrom : null))
             .Concat(plan.Closed.Select(close => new EventRow(
-                close.JobId, "closed", null, close.ReasonName,
+                close.JobId, "closed", Stored[close.JobId].ContentHash, Stored[close.JobId].SourceHash, "inactive", null, close.ReasonName,
                 new Evidence(close.FirstMissedBy is { } first ? [first, poll.PollId] : [poll.PollId], snapshot.Checks.GetValueOrDefault(close.JobId)))))
             .ToList();
         var parameters = new DynamicParameters(poll);
@@ -224,20 +228,24 @@ public sealed class BoardTransaction : IAsyncDisposable
         where job_id = any(@ClosedIds) and status = 'active'
         """;
 
-    /// <summary>An event as the poll's one insert reads it; a close carries its reason and evidence.</summary>
-    private sealed record EventRow(string JobId, string EventType, IReadOnlyList<string>? ChangedFields, string? ClosedReason = null, Evidence? Evidence = null);
+    /// <summary>An event as the poll's one insert reads it; a close carries its reason and evidence, an opening the posting it reposts.</summary>
+    private sealed record EventRow(
+        string JobId, string EventType, string ContentHash, string SourceHash, string StatusAfter, IReadOnlyList<string>? ChangedFields,
+        string? ClosedReason = null, Evidence? Evidence = null, string? RepostedFrom = null);
 
     /// <summary>What backs a close: the polls whose complete snapshots lacked the posting, and its own endpoint's answer when asked.</summary>
     private sealed record Evidence(IReadOnlyList<Guid> Polls, JobCheck? Check);
 
+    // Not joined to the postings for what the events carry: with the statement prepared, a plan made while the table was
+    // small scanned all of it for each poll, which made a first sweep quadratic in its postings.
     private const string InsertEventsSql =
         """
         insert into job_events (job_id, poll_id, event_type, occurred_at, content_hash, source_hash, status_after, raw_payload_uri, changed_fields,
                                 closed_reason, evidence, reposted_from)
-        select p.job_id, @PollId, e.event_type, @ObservedAt, p.content_hash, p.source_hash, p.status, @RawPayloadUri, e.changed_fields,
-               e.closed_reason, e.evidence, case when e.event_type = 'opened' then p.reposted_from end
-        from jsonb_to_recordset(@Events::jsonb) as e (job_id text, event_type text, changed_fields text[], closed_reason text, evidence jsonb)
-        join posting_rows p on p.job_id = e.job_id
+        select e.job_id, @PollId, e.event_type, @ObservedAt, e.content_hash, e.source_hash, e.status_after, @RawPayloadUri, e.changed_fields,
+               e.closed_reason, e.evidence, e.reposted_from
+        from jsonb_to_recordset(@Events::jsonb) as e (job_id text, event_type text, content_hash text, source_hash text, status_after text,
+                                                      changed_fields text[], closed_reason text, evidence jsonb, reposted_from text)
         """;
 
     private const string UpdateBoardSql =
