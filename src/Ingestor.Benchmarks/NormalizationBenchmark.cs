@@ -49,6 +49,7 @@ internal static class NormalizationBenchmark
         Report("description HTML → text", () => { foreach (var job in sourceJobs) if (job.DescriptionHtml() is { } html) HtmlText.FromHtml(html); });
         Report("location", () => { foreach (var job in sourceJobs) locations.Parse(job.LocationText); });
         Report("salary from text", () => { foreach (var text in texts) SalaryParser.ParseAll(text); });
+        Report("employment type from text", () => { foreach (var text in texts) EmploymentTypes.Infer([], "", text); });
         Report("whole normalization (read included)", () => { foreach (var job in snapshot.Jobs) normalizer.Normalize("greenhouse", "stripe", ReadWhole(job)); });
 
         static SourceJob ReadWhole(ListedJob job) => GreenhouseMapping.ToSourceJob(GreenhouseJobReader.Read(job.Source)!);

@@ -130,6 +130,18 @@ public sealed class EmploymentTypesTests
     public void AStrayWordInTheTextSaysNothing(string text) =>
         Assert.Null(FromText(text));
 
+    // Only the stretches between stops (".", ":", "(" …) around a kind's word are searched: a sentence is found in any of
+    // them, however many come before it, and never across a stop, as reading the whole text finds it.
+    [Theory]
+    [InlineData("Benefits: we pay well (and more). We value full-time focus; really! This is a contract position, remote.", "contract")]
+    [InlineData("This is a part-time role. Later on, this is a 6-month internship.", "intern")]
+    [InlineData("Full-time staff: 40. Interns: 3.\nThis role is\npart-time", "part_time")]
+    [InlineData("This is a: full-time role.", null)]
+    [InlineData("This is a (full-time) role. Full-time.", null)]
+    [InlineData("This is a contract. Position open now.", null)]
+    public void ASentenceIsReadWhereverItStandsButNeverAcrossAStop(string text, string? expected) =>
+        Assert.Equal(expected, FromText(text));
+
     [Fact]
     public void HoursInFullWidthDigitsAreReadAndOtherScriptsDoNotThrow()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ingestor.Normalization.Titles;
@@ -56,9 +57,28 @@ public static partial class EmploymentTypes
         return MostTelling(kinds);
     }
 
-    // Most descriptions name no kind at all; the word every explicit sentence needs is found far faster than the sentence.
-    static string? FromText(string text) =>
-        KindWord().IsMatch(text) ? MostTelling(ExplicitSentence().Matches(text).Select(KindOf)) : null;
+    // Characters no explicit sentence holds (it is words, digits, spaces, hyphens and commas), nor what its lookahead reads.
+    static readonly SearchValues<char> Stops = SearchValues.Create(".!?;:()[]\"/|");
+
+    // Most descriptions name no kind at all, and those that do, in a sentence or two. The word every explicit sentence holds
+    // is found far faster than the sentence, and a sentence never spans a stop: only the stretches between stops around such
+    // a word are searched for one. A stop is no word character, as the start and end of a stretch are not, so each
+    // stretch matches as it would in the whole text.
+    static string? FromText(string text)
+    {
+        var kinds = new List<string>();
+        var searchedTo = 0;
+        foreach (var word in KindWord().EnumerateMatches(text))
+        {
+            if (word.Index < searchedTo) continue;
+            var start = text.AsSpan(0, word.Index).LastIndexOfAny(Stops) + 1;
+            var end = text.AsSpan(word.Index).IndexOfAny(Stops) is var stop and >= 0 ? word.Index + stop : text.Length;
+            for (var match = ExplicitSentence().Match(text, start, end - start); match.Success; match = match.NextMatch())
+                kinds.Add(KindOf(match));
+            searchedTo = end;
+        }
+        return MostTelling(kinds);
+    }
 
     /// <summary>A title part that says nothing but how the job is held: "(Contract)", "12 Month FTC", "Part-time", "20h/Woche".</summary>
     internal static bool IsMarker(string segment)
