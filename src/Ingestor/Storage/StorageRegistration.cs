@@ -40,8 +40,10 @@ public static class StorageRegistration
         // pool needs no DISCARD ALL: an unchanged board's poll stays one statement.
         database.ConnectionStringBuilder.NoResetOnClose = true;
         // Every poll runs the same few statements: prepared once per connection, they are neither parsed nor analyzed again
-        // each time. A connection string that names the setting (PgBouncer in transaction mode wants Max Auto Prepare=0) is
-        // obeyed; Npgsql's own builder knows every keyword, set or not, so the string as given is what is asked.
+        // each time. A prepared statement may keep the plan PostgreSQL made at its first runs, so a poll's statements look
+        // rows up by key and read no table that a first sweep grows from nothing (the poll's events, BoardTransaction).
+        // A connection string that names the setting (PgBouncer in transaction mode wants Max Auto Prepare=0) is obeyed;
+        // Npgsql's own builder knows every keyword, set or not, so the string as given is what is asked.
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
             database.ConnectionStringBuilder.MaxAutoPrepare = 64;
