@@ -93,6 +93,26 @@ public sealed class DueBoardFlowTests(TestServers servers)
     }
 
     [Fact]
+    public async Task AClaimThisReplicaLeftBehindIsGivenBackAtItsNextSweepAndAnotherReplicasIsNot()
+    {
+        await using var ingestor = await StartAsync(servers);
+        foreach (var token in new[] { "left", "other" })
+        {
+            ingestor.Greenhouse.Script(token, Reply.Board("empty"));
+            await ingestor.RegisterAsync(token);
+        }
+        // A poll cut off with the database (it could not record its end) leaves its board claimed for the whole lease.
+        await ingestor.ScalarAsync<int>(
+            "update boards set claimed_by = case when board_token = 'left' then @Replica else 'elsewhere/1' end, claimed_until = now() + interval '5 minutes' returning 1",
+            new { Boards.Replica });
+
+        await ingestor.Get<DueBoardFlow>().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 0), (ingestor.Greenhouse.Requests("left"), ingestor.Greenhouse.Requests("other")));
+        Assert.Equal("elsewhere/1", await ingestor.ScalarAsync<string?>("select claimed_by from boards where board_token = 'other'"));
+    }
+
+    [Fact]
     public async Task ABoardFallingDueWhileAPollRunsIsPolledWithoutWaitingForIt()
     {
         await using var ingestor = await StartAsync(servers, settings: ("Scheduling:SweepInterval", "00:00:01"));

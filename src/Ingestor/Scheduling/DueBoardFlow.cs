@@ -31,6 +31,15 @@ internal sealed class DueBoardFlow(
         var polled = 0;
         var failed = 0;
         using var pollEnded = new SemaphoreSlim(0);
+        try
+        {
+            await boards.ReleaseOwnClaimsAsync(cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The claim that follows fails the same way and says so.
+            logger.LogDebug(e, "Giving back this replica's claims failed");
+        }
 
         await sweep.PollAsync(ClaimAsSlotsFreeAsync(cancellationToken), (_, poll) =>
         {

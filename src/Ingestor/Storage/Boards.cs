@@ -98,6 +98,17 @@ public sealed class Boards(NpgsqlDataSource database, IOptions<SchedulingOptions
             $"update boards set {ReleaseClaimSql} where source_id = any(@SourceIds)", new { SourceIds = sourceIds.ToArray(), Replica });
     }
 
+    /// <summary>
+    /// Gives back every claim this replica holds. Between its sweeps it polls nothing, so any it holds then was left by a poll
+    /// that could not record its end (the database gone mid-poll), and would keep the board waiting out the lease.
+    /// </summary>
+    public async Task ReleaseOwnClaimsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            new CommandDefinition($"update boards set {ReleaseClaimSql} where claimed_by = @Replica", new { Replica }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>This process, as <c>boards.claimed_by</c> names it.</summary>
     public static readonly string Replica = $"{Environment.MachineName}/{Environment.ProcessId}";
 
