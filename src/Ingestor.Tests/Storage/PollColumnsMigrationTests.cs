@@ -8,7 +8,7 @@ namespace Ingestor.Tests.Storage;
 
 /// <summary>
 /// Migration 016 on a board written before it: the columns it moves to the row's end keep their values, what readers get
-/// stays as it was, and the board polls on.
+/// stays as it was (views built on the postings view too), and the board polls on.
 /// </summary>
 public sealed class PollColumnsMigrationTests(TestServers servers)
 {
@@ -45,6 +45,8 @@ public sealed class PollColumnsMigrationTests(TestServers servers)
         var before = (await ingestor.QueryAsync<PollColumns>(Read)).Single();
         var sightings = await ingestor.QueryAsync<string>(Sightings);
 
+        // A view of the operator's own on the postings view, which the migration must not have to drop.
+        await ingestor.ScalarAsync<int>("create view seen_postings as select job_id, last_seen_at from postings; select 1");
         await ingestor.ScalarAsync<int>("delete from schema_migrations where version = 16 returning 1");
         var applied = await ingestor.Get<Migrator>().MigrateAsync(CancellationToken.None);
 
@@ -52,6 +54,7 @@ public sealed class PollColumnsMigrationTests(TestServers servers)
         Assert.Equal(before, (await ingestor.QueryAsync<PollColumns>(Read)).Single());
         Assert.Equal(sightings, await ingestor.QueryAsync<string>(Sightings));
         Assert.NotEmpty(sightings);
+        Assert.Equal(sightings.Count, await ingestor.ScalarAsync<int>("select count(*)::int from seen_postings where last_seen_at = @LastSnapshotAt", before));
 
         var again = await ingestor.PollAsync("fal");
         Assert.Equal(sightings.Count, again.Unchanged);
