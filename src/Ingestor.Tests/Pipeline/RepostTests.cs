@@ -154,6 +154,45 @@ public sealed class RepostTests(TestServers servers)
     }
 
     [Fact]
+    public async Task APollLocksOnlyThePostingItLinksSoAnotherPollAtOnceLinksTheOneThatLeftBeforeIt()
+    {
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        const long Copy = 4019000002;
+        var fal = BoardPayload.Of("fal");
+        var withCopy = fal.Copy();
+        var copy = withCopy.Job(Advocate).DeepClone().AsObject();
+        copy["id"] = Copy;
+        withCopy.Jobs.Add(copy);
+        withCopy.DeclaringTotal(4);
+        // The copy leaves first, then the advocate posting: two earlier postings a repost of either could replace.
+        ingestor.Greenhouse.Script("fal", withCopy.Reply(), fal.Reply(), fal.Copy().Without(Advocate).Reply());
+        ingestor.Greenhouse.Script("fal-careers", fal.Copy().Reposted(Advocate, 4019000001).Reply());
+        ingestor.Greenhouse.Script("fal-jobs", fal.Copy().Reposted(Advocate, 4019000003).Reply());
+        Assert.Equal(4, (await ingestor.PollAsync("fal")).Opened);
+        Assert.Equal(1, (await ingestor.PollAsync("fal")).Closed);
+        Assert.Equal(1, (await ingestor.PollAsync("fal")).Closed);
+        var (advocate, earlier) = (JobIdOf("fal", Advocate), JobIdOf("fal", Copy));
+
+        // fal-careers' poll, held before its events with what it has locked, leaves the copy free for another poll to take.
+        string[] free;
+        Task<PollRecord> careers;
+        await using (var hold = await HeldPollTransaction.BeginAsync(ingestor.Settings["ConnectionStrings:Postgres"]!))
+        {
+            careers = ingestor.PollAsync("fal-careers");
+            await hold.WaitForPollAsync(() => careers.IsCompleted ? $"the poll ended first: {careers.Status}" : "the poll is still running");
+            free = [.. await ingestor.QueryAsync<string>(
+                "select job_id from posting_rows where job_id in (@advocate, @earlier) for update skip locked", new { advocate, earlier })];
+        }
+        Assert.Equal([earlier], free);
+        Assert.Equal(3, (await careers).Opened);
+        Assert.Equal(3, (await ingestor.PollAsync("fal-jobs")).Opened);
+
+        var lines = await LinesAsync(ingestor);
+        Assert.Equal(advocate, lines[JobIdOf("fal-careers", 4019000001)].RepostedFrom);
+        Assert.Equal(earlier, lines[JobIdOf("fal-jobs", 4019000003)].RepostedFrom);
+    }
+
+    [Fact]
     public async Task TheEarlierPostingSaysOnItsOwnRowWhatRepostsItSoALaterPollThatCannotSeeTheLinkLeavesIt()
     {
         await using var ingestor = await AdvocateClosedAndRepostedOnTwoNewBoardsAsync();

@@ -260,16 +260,19 @@ public sealed class BoardTransaction : IAsyncDisposable
         """;
 
     /// <summary>
-    /// The postings the new ones repost (<see cref="Reposts"/>): the company's postings with the same fingerprint that closed
-    /// within the window, or that this poll closes or finds missing, and that no posting reposts yet (<c>reposted_by</c>, on
-    /// its own row). One statement. Each is locked until the poll commits, and one that another poll (of another of the
-    /// company's boards) holds is passed over; one that such a poll linked and committed meanwhile is re-read as the lock is
-    /// taken, and left: two polls never link the same posting (migration 015).
+    /// The postings the new ones repost (<see cref="Reposts"/>): for each fingerprint, the company's posting with it that left
+    /// last (closed within the window, or closed or found missing by this poll) and that no posting reposts yet
+    /// (<c>reposted_by</c>, on its own row). One statement. Only that one is locked, until the poll commits: one that another
+    /// poll (of another of the company's boards) holds is passed over for the one that left before it, and one that such a
+    /// poll linked and committed meanwhile is re-read as the lock is taken, and left: two polls never link the same posting
+    /// (migration 015), and two at once link what they would one after the other.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, RepostLink>> RepostsAsync(
         Guid orgId, IReadOnlyList<(NormalizedPosting Posting, string? RepostFingerprint)> opened, ReconcilePlan plan, DateTimeOffset observedAt)
     {
-        var fingerprints = opened.Select(p => p.RepostFingerprint).OfType<string>().Distinct().ToArray();
+        // A fingerprint two new postings share links neither: nothing of it is locked.
+        var fingerprints = opened.Select(p => p.RepostFingerprint).OfType<string>()
+            .CountBy(fingerprint => fingerprint).Where(count => count.Value == 1).Select(count => count.Key).ToArray();
         if (fingerprints.Length == 0)
             return new Dictionary<string, RepostLink>();
         var left = await _connection.QueryAsync<LeftRow>(
@@ -288,16 +291,25 @@ public sealed class BoardTransaction : IAsyncDisposable
 
     private sealed record LeftRow(string JobId, string Fingerprint, DateTime LeftAt, string LineageId, DateTime LineageFirstSeenAt);
 
+    // One row a fingerprint, the one Reposts.Link would take (the latest to leave, then the lowest id): locking every
+    // posting of the fingerprint made a poll of another of the company's boards, running at the same time, pass over ones
+    // this poll would not link.
     private const string LeftSql =
         """
-        select p.job_id, p.repost_fingerprint as fingerprint,
-               case when p.status = 'inactive' then p.inactive_at else @ObservedAt end as left_at,
-               coalesce(p.lineage_id, p.job_id) as lineage_id, coalesce(p.lineage_first_seen_at, p.first_seen_at) as lineage_first_seen_at
-        from posting_rows p
-        where p.org_id = @OrgId and p.repost_fingerprint = any(@Fingerprints)
-          and ((p.status = 'inactive' and p.inactive_at >= @Since) or p.job_id = any(@Leaving))
-          and p.reposted_by is null
-        for update of p skip locked
+        select l.job_id, l.fingerprint, l.left_at, l.lineage_id, l.lineage_first_seen_at
+        from unnest(@Fingerprints) as f (fingerprint)
+        cross join lateral (
+            select p.job_id, p.repost_fingerprint as fingerprint,
+                   case when p.status = 'inactive' then p.inactive_at else @ObservedAt end as left_at,
+                   coalesce(p.lineage_id, p.job_id) as lineage_id, coalesce(p.lineage_first_seen_at, p.first_seen_at) as lineage_first_seen_at
+            from posting_rows p
+            where p.org_id = @OrgId and p.repost_fingerprint = f.fingerprint
+              and ((p.status = 'inactive' and p.inactive_at between @Since and @ObservedAt) or p.job_id = any(@Leaving))
+              and p.reposted_by is null
+            order by left_at desc, p.job_id collate "C"
+            limit 1
+            for update of p skip locked
+        ) as l
         """;
 
     /// <summary>The company behind the board, and whether this poll created it.</summary>
