@@ -151,9 +151,9 @@ public sealed class BoardTransaction : IAsyncDisposable
             (staged && opened.Count > 0, InsertStagedSql),
             (staged, DeleteStagedSql),
             (reposts.Count > 0, MarkRepostedSql),
+            (plan.Closed.Count > 0, CloseSql),
             (plan.Unlisted.Count > 0, UnlistSql),
             (plan.Relisted.Count > 0, RelistSql),
-            (plan.Closed.Count > 0, CloseSql),
             (true, PostingStore.InsertPollSql),
             (events.Count > 0, InsertEventsSql),
             (true, UpdateBoardSql),
@@ -222,10 +222,17 @@ public sealed class BoardTransaction : IAsyncDisposable
 
     private const string RelistSql = "update posting_rows set in_latest_snapshot = true where job_id = any(@RelistedIds)";
 
+    // A posting that closes as it leaves the snapshot is unlisted in the same row version, which UnlistSql, run after, then
+    // passes over: a second update of the row would write it again, with its index entries and the lock PostgreSQL logs
+    // before updating a row whose description is stored out of line.
     private const string CloseSql =
         """
-        update posting_rows set status = 'inactive', inactive_at = @ObservedAt, last_checked_at = @ObservedAt
-        where job_id = any(@ClosedIds) and status = 'active'
+        update posting_rows p set status = 'inactive', inactive_at = @ObservedAt, last_checked_at = @ObservedAt,
+            in_latest_snapshot = p.in_latest_snapshot and not p.job_id = any(@UnlistedIds),
+            last_seen_at = case when p.in_latest_snapshot and p.job_id = any(@UnlistedIds) then b.last_snapshot_at else p.last_seen_at end,
+            raw_payload_uri = case when p.in_latest_snapshot and p.job_id = any(@UnlistedIds) then b.snapshot_uri else p.raw_payload_uri end
+        from boards b
+        where b.source_id = p.source_id and p.job_id = any(@ClosedIds) and p.status = 'active'
         """;
 
     /// <summary>An event as the poll's one insert reads it; a close carries its reason and evidence, an opening the posting it reposts.</summary>
