@@ -269,7 +269,8 @@ public sealed class BoardTransaction : IAsyncDisposable
     /// <summary>
     /// The postings the new ones repost (<see cref="Reposts"/>): for each fingerprint, the company's posting with it that left
     /// last (closed within the window, or closed or found missing by this poll) and that no posting reposts yet
-    /// (<c>reposted_by</c>, on its own row). One statement. Only that one is locked, until the poll commits: one that another
+    /// (<c>reposted_by</c>, on its own row). Those that could be are found first, through indexes alone (CandidatesSql), and
+    /// only then locked, one a fingerprint (LeftSql), which a poll where none could be skips. Only that one is locked, until the poll commits: one that another
     /// poll (of another of the company's boards) holds is passed over for the one that left before it, and one that such a
     /// poll linked and committed meanwhile is re-read as the lock is taken, and left: two polls never link the same posting
     /// (migration 015), and two at once link what they would one after the other.
@@ -282,14 +283,18 @@ public sealed class BoardTransaction : IAsyncDisposable
             .CountBy(fingerprint => fingerprint).Where(count => count.Value == 1).Select(count => count.Key).ToArray();
         if (fingerprints.Length == 0)
             return new Dictionary<string, RepostLink>();
-        var left = await _connection.QueryAsync<LeftRow>(
-            LeftSql,
-            new
-            {
-                OrgId = orgId, Fingerprints = fingerprints, Leaving = plan.Closed.Select(close => close.JobId).Concat(plan.PendingCloses.Keys).ToArray(),
-                ObservedAt = observedAt.UtcDateTime, Since = (observedAt - _repostPolicy.Window).UtcDateTime,
-            },
-            _transaction);
+        var leaving = plan.Closed.Select(close => close.JobId).Concat(plan.PendingCloses.Keys).ToArray();
+        var parameters = new DynamicParameters(new
+        {
+            OrgId = orgId, Fingerprints = fingerprints, Leaving = leaving,
+            ObservedAt = observedAt.UtcDateTime, Since = (observedAt - _repostPolicy.Window).UtcDateTime,
+        });
+        var candidates = (await _connection.QueryAsync<string>(
+            leaving.Length > 0 ? $"{CandidatesSql} union {LeavingCandidatesSql}" : CandidatesSql, parameters, _transaction)).ToArray();
+        if (candidates.Length == 0)
+            return new Dictionary<string, RepostLink>();
+        parameters.Add("Candidates", candidates);
+        var left = await _connection.QueryAsync<LeftRow>(LeftSql, parameters, _transaction);
         return Reposts.Link(
             [.. opened.Select(p => (p.Posting.JobId, p.RepostFingerprint))],
             [.. left.Select(row => new LeftPosting(row.JobId, row.Fingerprint, row.LeftAt, row.LineageId, row.LineageFirstSeenAt))],
@@ -298,7 +303,33 @@ public sealed class BoardTransaction : IAsyncDisposable
 
     private sealed record LeftRow(string JobId, string Fingerprint, DateTime LeftAt, string LineageId, DateTime LineageFirstSeenAt);
 
-    // One row a fingerprint, the one Reposts.Link would take (the latest to leave, then the lowest id): locking every
+    // Statements are prepared, and PostgreSQL keeps the plan it made for the first executions on a connection until the
+    // table's statistics change. Made while a new database's table was small, the one statement this was scanned all of the
+    // company's postings for each fingerprint, through the index that orders them (posting_rows_by_org_in_slice_order): in
+    // the first sweep of the board farm, all one company, 29 s of the server's time (pg_stat_statements). Each condition
+    // here has an index of its own, whatever the statistics: the postings that left (posting_rows_left_by_fingerprint)
+    // and, when the poll has any, its own leaving ones (by id; the company is compared with "is not distinct from", which
+    // no index serves, so that the company's index is never taken for them).
+    // (offset 0 keeps the subquery apart, so that it is run for each fingerprint with both in the index's condition, rather
+    // than joined: joined, every posting the company closed was read for each poll.)
+    private const string CandidatesSql =
+        """
+        select c.job_id from unnest(@Fingerprints) as f (fingerprint)
+        cross join lateral (
+            select job_id from posting_rows
+            where org_id = @OrgId and repost_fingerprint = f.fingerprint and status = 'inactive'
+              and inactive_at between @Since and @ObservedAt and reposted_by is null
+            offset 0
+        ) as c
+        """;
+
+    private const string LeavingCandidatesSql =
+        """
+        select job_id from posting_rows
+        where job_id = any(@Leaving) and org_id is not distinct from @OrgId and repost_fingerprint = any(@Fingerprints) and reposted_by is null
+        """;
+
+    // Of the candidates, one row a fingerprint, the one Reposts.Link would take (the latest to leave, then the lowest id): locking every
     // posting of the fingerprint made a poll of another of the company's boards, running at the same time, pass over ones
     // this poll would not link.
     private const string LeftSql =
@@ -310,7 +341,7 @@ public sealed class BoardTransaction : IAsyncDisposable
                    case when p.status = 'inactive' then p.inactive_at else @ObservedAt end as left_at,
                    coalesce(p.lineage_id, p.job_id) as lineage_id, coalesce(p.lineage_first_seen_at, p.first_seen_at) as lineage_first_seen_at
             from posting_rows p
-            where p.org_id = @OrgId and p.repost_fingerprint = f.fingerprint
+            where p.job_id = any(@Candidates) and p.repost_fingerprint = f.fingerprint
               and ((p.status = 'inactive' and p.inactive_at between @Since and @ObservedAt) or p.job_id = any(@Leaving))
               and p.reposted_by is null
             order by left_at desc, p.job_id collate "C"
