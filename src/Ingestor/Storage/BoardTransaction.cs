@@ -270,10 +270,10 @@ public sealed class BoardTransaction : IAsyncDisposable
     /// The postings the new ones repost (<see cref="Reposts"/>): for each fingerprint, the company's posting with it that left
     /// last (closed within the window, or closed or found missing by this poll) and that no posting reposts yet
     /// (<c>reposted_by</c>, on its own row). Those that could be are found first, through indexes alone (CandidatesSql), and
-    /// only then locked, one a fingerprint (LeftSql), which a poll where none could be skips. Only that one is locked, until the poll commits: one that another
-    /// poll (of another of the company's boards) holds is passed over for the one that left before it, and one that such a
-    /// poll linked and committed meanwhile is re-read as the lock is taken, and left: two polls never link the same posting
-    /// (migration 015), and two at once link what they would one after the other.
+    /// only then locked, one a fingerprint (LeftSql), which a poll where none could be skips. Only that one is locked, until
+    /// the poll commits: one that another poll (of another of the company's boards) holds is passed over for the one that
+    /// left before it, and one that such a poll linked and committed meanwhile is re-read as the lock is taken, and left: two
+    /// polls never link the same posting (migration 015), and two at once link what they would one after the other.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, RepostLink>> RepostsAsync(
         Guid orgId, IReadOnlyList<(NormalizedPosting Posting, string? RepostFingerprint)> opened, ReconcilePlan plan, DateTimeOffset observedAt)
@@ -329,9 +329,9 @@ public sealed class BoardTransaction : IAsyncDisposable
         where job_id = any(@Leaving) and org_id is not distinct from @OrgId and repost_fingerprint = any(@Fingerprints) and reposted_by is null
         """;
 
-    // Of the candidates, one row a fingerprint, the one Reposts.Link would take (the latest to leave, then the lowest id): locking every
-    // posting of the fingerprint made a poll of another of the company's boards, running at the same time, pass over ones
-    // this poll would not link.
+    // Of the candidates, one row a fingerprint, the one Reposts.Link would take (the latest to leave, then the lowest id):
+    // locking every posting of the fingerprint made a poll of another of the company's boards, running at the same time,
+    // pass over ones this poll would not link.
     private const string LeftSql =
         """
         select l.job_id, l.fingerprint, l.left_at, l.lineage_id, l.lineage_first_seen_at
