@@ -84,7 +84,7 @@ public static class InterruptedPoll
                 if (!key.EndsWith($"-{Convert.ToHexStringLower(SHA256.HashData(payload))}{PayloadCompression.Extension}", StringComparison.Ordinal))
                     unsound.Add($"{uri} (its bytes are not the ones its key names)");
             }
-            catch (Exception e) when (e is Amazon.S3.AmazonS3Exception or ZstdSharp.ZstdException)
+            catch (Exception e) when (e is Amazon.S3.AmazonS3Exception or ZstdNet.ZstdException)
             {
                 unsound.Add($"{uri} ({e.Message})");
             }
