@@ -139,6 +139,36 @@ public sealed class HostileInputTests(TestServers servers)
     }
 
     [Fact]
+    public async Task ManyNewJobsAreNormalizedOnEveryCoreEachIntoItsOwnPostingAndTheOnesThatFailAreNamedInTheBoardsOrder()
+    {
+        // 120 new jobs are past the count from which a poll normalizes on every core; two of them cannot be normalized.
+        var board = BoardPayload.Of("fal");
+        var template = board.Job(4009193009);
+        board.Jobs.Clear();
+        foreach (var number in Enumerable.Range(1, 120))
+        {
+            var job = template.DeepClone().AsObject();
+            job["id"] = 5_000_000_000 + number;
+            job["title"] = $"Inference Engineer {number}";
+            board.Jobs.Add(job);
+        }
+        board.Edit(5_000_000_097, job => job["title"] = new System.Text.Json.Nodes.JsonObject { ["text"] = "Staff Software Engineer" });
+        board.Edit(5_000_000_013, job => job["title"] = new string('x', 1_000_000));
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        ingestor.Greenhouse.Script("fal", board.DeclaringTotal(120).Reply());
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Partial, 118), (poll.Outcome, poll.Opened));
+        Assert.EndsWith(
+            "job 5000000013 could not be normalized: its title is 1,000,000 characters long (at most 1,000 are read); " +
+            "job 5000000097 could not be normalized: its title is a JSON object, where text belongs", poll.Error);
+        var titles = await ingestor.QueryAsync<(string Key, string Title)>("select provider_job_key, title from postings");
+        Assert.Equal(118, titles.Count);
+        Assert.All(titles, posting => Assert.Equal($"Inference Engineer {long.Parse(posting.Key) - 5_000_000_000}", posting.Title));
+    }
+
+    [Fact]
     public async Task ADescriptionWithAHugeAttributeListIsReadAndTheRestOfTheBoardApplies()
     {
         var attributes = string.Join(' ', Enumerable.Range(0, 50_000).Select(i => $"data-a{i}=\"v\""));

@@ -246,44 +246,73 @@ public sealed class BoardPoller(
     /// of an unchanged board cost little more than parsing it. A job the normalizer cannot handle is kept out (its raw form
     /// is archived) and the snapshot counts as incomplete.
     /// </summary>
+    /// <remarks>
+    /// A poll with many postings to normalize spreads them over the cores: a large board's payload can take the whole
+    /// <see cref="ChangedPayloadBudget"/>, and while it is normalized no other changed payload is worked on.
+    /// </remarks>
     private (List<SnapshotPosting> Postings, List<string> Problems) Normalize(
         IJobBoardProvider provider, BoardRef board, BoardSnapshot snapshot, Identity[] identities, BoardTransaction transaction,
         DateTimeOffset observedAt)
     {
-        var postings = new List<SnapshotPosting>(snapshot.Jobs.Count);
-        var problems = new List<string>();
+        // Each job's posting or the problem that keeps it out, in the snapshot's order.
+        var outcomes = new (SnapshotPosting? Posting, string? Problem)[snapshot.Jobs.Count];
+        var toNormalize = new List<int>();
         var superseded = transaction.IsSupersededAt(observedAt);
-        // Every job is read once, and only when a job is normalized: all of them say where the board is (one that cannot be
-        // read says nothing), and each new or changed one is normalized from the same reading (read again only to report why
-        // it cannot be read).
-        var read = new Lazy<SourceJob?[]>(() => [.. snapshot.Jobs.Select(job => Readable(provider, job))]);
-        var boardPlaces = new Lazy<BoardPlaces>(() => normalizer.Value.BoardPlacesOf(read.Value.OfType<SourceJob>()));
         for (var index = 0; index < snapshot.Jobs.Count; index++)
         {
             var job = snapshot.Jobs[index];
-            try
+            if (identities[index].Error is { } error)
             {
-                if (identities[index].Error is { } error)
-                    ExceptionDispatchInfo.Throw(error);
-                var (jobId, sourceHash) = identities[index].Identified!.Value;
-                var unchanged = superseded || transaction.HoldsUnchanged(jobId, sourceHash);
-                // A job whose content comes with its detail is not read without it: it waits for a poll that gets the detail.
-                if (!unchanged && provider is IFetchesDetails && job.Detail is null)
-                {
-                    problems.Add($"job {job.Key} is new or changed, and its detail could not be fetched: it is read on a later poll");
-                    continue;
-                }
-                postings.Add(new SnapshotPosting(jobId, sourceHash, unchanged
-                    ? null
-                    : normalizer.Value.Normalize(board.Provider, board.BoardToken, read.Value[index] ?? provider.ReadJob(job), boardPlaces.Value, (jobId, sourceHash))));
+                outcomes[index] = (null, NotNormalized(job, error));
+                continue;
             }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Normalizing job {JobKey} failed", job.Key);
-                problems.Add($"job {job.Key} could not be normalized: {e.Message}");
-            }
+            var (jobId, sourceHash) = identities[index].Identified!.Value;
+            if (superseded || transaction.HoldsUnchanged(jobId, sourceHash))
+                outcomes[index] = (new SnapshotPosting(jobId, sourceHash, null), null);
+            // A job whose content comes with its detail is not read without it: it waits for a poll that gets the detail.
+            else if (provider is IFetchesDetails && job.Detail is null)
+                outcomes[index] = (null, $"job {job.Key} is new or changed, and its detail could not be fetched: it is read on a later poll");
+            else
+                toNormalize.Add(index);
         }
-        return (postings, problems);
+
+        if (toNormalize.Count > 0)
+        {
+            // Every job is read once, and only when a job is normalized: all of them say where the board is (one that cannot be
+            // read says nothing), and each new or changed one is normalized from the same reading (read again only to report why
+            // it cannot be read).
+            var read = snapshot.Jobs.Select(job => Readable(provider, job)).ToArray();
+            var boardPlaces = new Lazy<BoardPlaces>(() => normalizer.Value.BoardPlacesOf(read.OfType<SourceJob>()));
+            void NormalizeAt(int index)
+            {
+                var job = snapshot.Jobs[index];
+                var identity = identities[index].Identified!.Value;
+                try
+                {
+                    var normalized = normalizer.Value.Normalize(board.Provider, board.BoardToken, read[index] ?? provider.ReadJob(job), boardPlaces.Value, identity);
+                    outcomes[index] = (new SnapshotPosting(identity.JobId, identity.SourceHash, normalized), null);
+                }
+                catch (Exception e)
+                {
+                    outcomes[index] = (null, NotNormalized(job, e));
+                }
+            }
+            if (toNormalize.Count >= NormalizedOnEveryCoreFrom)
+                Parallel.ForEach(toNormalize, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, NormalizeAt);
+            else
+                toNormalize.ForEach(NormalizeAt);
+        }
+
+        return ([.. outcomes.Select(o => o.Posting).OfType<SnapshotPosting>()], [.. outcomes.Select(o => o.Problem).OfType<string>()]);
+    }
+
+    // About 0.4 ms each on one core: from here a poll's normalizing is long enough to share.
+    private const int NormalizedOnEveryCoreFrom = 64;
+
+    private string NotNormalized(ListedJob job, Exception e)
+    {
+        logger.LogError(e, "Normalizing job {JobKey} failed", job.Key);
+        return $"job {job.Key} could not be normalized: {e.Message}";
     }
 
     private static SourceJob? Readable(IJobBoardProvider provider, ListedJob job)
