@@ -331,7 +331,8 @@ public sealed class BoardTransaction : IAsyncDisposable
 
     // Of the candidates, one row a fingerprint, the one Reposts.Link would take (the latest to leave, then the lowest id):
     // locking every posting of the fingerprint made a poll of another of the company's boards, running at the same time,
-    // pass over ones this poll would not link.
+    // pass over ones this poll would not link. The candidates' conditions stand here again because a row is checked anew
+    // as it is locked: one another poll reopened or linked since the candidates were read is left.
     private const string LeftSql =
         """
         select l.job_id, l.fingerprint, l.left_at, l.lineage_id, l.lineage_first_seen_at
