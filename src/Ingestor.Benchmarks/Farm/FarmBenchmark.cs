@@ -81,7 +81,7 @@ internal static class FarmBenchmark
         await using var service = warm ? await ServiceRun.StartAsync(serviceAssembly, environment, database) : null;
 
         Console.WriteLine(
-            $"{"sweep",-14} {"s",7} {"× floors",9} {"CPU s",7} {"archived",10} {"WAL",10} {"posting rows",13} {"events",8} {"statements/board",17} " +
+            $"{"sweep",-14} {"s",7} {"× floors",9} {"CPU s",7} {"archived",10} {"WAL",10} {"posting rows",13} {"events",8} {"statements/board",17} {"plans/board",12} " +
             $"{"peak RSS",9} {"poll p50/p99 ms",16}");
         foreach (var (label, state) in new[] { ("new", FarmState.Original), ("unchanged", FarmState.Original), ("re-serialized", FarmState.Reserialized), ("churn", FarmState.Churned) })
         {
@@ -103,7 +103,8 @@ internal static class FarmBenchmark
                 $"{label,-14} {run.Elapsed.TotalSeconds,7:0.0} {run.Elapsed / floors.Sum,9:0.00} {run.Cpu.TotalSeconds,7:0.0} " +
                 $"{Bytes(FolderBytes(archive) - archivedBefore),10} {Bytes(wal),10} " +
                 $"{after.PostingRowsWritten - before.PostingRowsWritten,13:N0} {after.EventsWritten - before.EventsWritten,8:N0} " +
-                $"{(after.Statements - before.Statements) / (double)farm.Boards,17:0.0} {Bytes(run.PeakRssBytes),9} {polls,16}");
+                $"{(after.Statements - before.Statements) / (double)farm.Boards,17:0.0} {(after.Plans - before.Plans) / (double)farm.Boards,12:0.0} " +
+                $"{Bytes(run.PeakRssBytes),9} {polls,16}");
             foreach (var failure in run.Failures.Take(3))
                 Console.WriteLine($"  {failure}");
             if (run.Failures.Count > 3)
@@ -125,7 +126,7 @@ internal static class FarmBenchmark
         Console.WriteLine($"  (vacuum before {label}: {Bytes(await DatabaseCounters.WalBytesBetweenAsync(database, before, after))} of WAL, not counted in it)");
     }
 
-    /// <summary>A durable PostgreSQL (fsync on) with pg_stat_statements loaded, which takes a restart.</summary>
+    /// <summary>A durable PostgreSQL (fsync on) with pg_stat_statements loaded (which takes a restart), counting plans too.</summary>
     private static async Task<LocalPostgres> StartPostgresAsync(string directory)
     {
         await using (var first = await LocalPostgres.StartAsync(directory, durable: true))
@@ -135,7 +136,12 @@ internal static class FarmBenchmark
         }
         var postgres = await LocalPostgres.StartAsync(directory, durable: true);
         await using (var connection = new NpgsqlConnection(postgres.ConnectionString))
+        {
             await connection.ExecuteAsync("create extension if not exists pg_stat_statements");
+            // Known only once the library is loaded: counts the plans made, so a statement planned again at every run shows.
+            await connection.ExecuteAsync("alter system set pg_stat_statements.track_planning = on");
+            await connection.ExecuteAsync("select pg_reload_conf()");
+        }
         return postgres;
     }
 
