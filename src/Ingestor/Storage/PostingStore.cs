@@ -57,10 +57,9 @@ public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePol
 
     // A prepared statement whose plan for the parameters at hand looks cheaper than its generic plan is planned again at every
     // run (PostgreSQL's plan_cache_mode = auto). A poll's statements that take lists of postings (close, unlist, the repost
-    // lookups) always looked so: on the board farm's churn, planning them took 1.3 ms of the server's time a changed poll,
-    // nearly as much as running them (pg_stat_statements, track_planning); with generic plans the five take 1.2 ms in all,
-    // not 2.8. Every statement of a poll looks rows up by key, so its generic plan is the one wanted, and it is made again
-    // whenever the table's statistics change (autovacuum's analyze), as for every statement PostgreSQL already ran generic.
+    // lookups) always looked so, and planning them cost about as much as running them (README, "Measuring it"). Every
+    // statement of a poll looks rows up by key, so its generic plan is the one wanted; it is made again whenever the table's
+    // statistics change (autovacuum's analyze), as for the statements PostgreSQL already ran generic.
     private const string GenericPlans = "set local plan_cache_mode = force_generic_plan;";
 
     internal const string InsertPollSql =
