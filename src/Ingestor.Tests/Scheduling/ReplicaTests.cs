@@ -45,7 +45,7 @@ public sealed class ReplicaTests(TestServers servers, ITestOutputHelper output)
             for (var waited = 0; await ingestor.ScalarAsync<int>(
                      "select count(*)::int from boards where claimed_by = @Replica and claimed_until > now() + @Lease - @ClaimedWithin", killed) < 2; waited++)
             {
-                Assert.True(waited < 1500, replicas[0].Error);
+                Assert.True(waited < 1500, $"the first replica held no two fresh claims within 30 s; it wrote to standard error: {replicas[0].Error}");
                 await Task.Delay(20, cancel);
             }
             await replicas[0].KillAsync();
