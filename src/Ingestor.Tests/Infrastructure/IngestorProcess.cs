@@ -75,8 +75,9 @@ public sealed class IngestorProcess : IAsyncDisposable
     public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
 
     /// <summary>
-    /// Kills the service if it still runs. Never throws: it runs in a test's <c>finally</c>, where an exception would hide the
-    /// assertion that failed (a process that exits between the check and the kill makes <see cref="Process.Kill(bool)"/> throw).
+    /// Kills the service if it still runs, waiting at most 30 s for it to go. Never throws: it runs in a test's <c>finally</c>,
+    /// where an exception (a process gone between the check and the kill, a wait that timed out) would hide the assertion that
+    /// failed.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
