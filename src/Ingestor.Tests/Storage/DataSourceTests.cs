@@ -1,4 +1,5 @@
 using Dapper;
+using Npgsql;
 using Ingestor.Storage;
 using Ingestor.Tests.Infrastructure;
 
@@ -20,5 +21,29 @@ public sealed class DataSourceTests(TestServers servers)
 
         Assert.Equal(prepared, await connection.QuerySingleAsync<int>(
             "select count(*)::int from pg_prepared_statements where statement = 'select $1 + 1'"));
+    }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData(";Maximum Pool Size=9", 9)]
+    public async Task APoolKeepsFewConnectionsUnlessTheConnectionStringSaysHowMany(string setting, int named)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var most = named > 0 ? named : Math.Max(StorageRegistration.DefaultMaxConnections, 3 * Environment.ProcessorCount);
+        // Waits a second, not fifteen, for a connection to come free.
+        await using var database = StorageRegistration.CreateDataSource(await servers.CreateEmptyDatabaseAsync() + setting + ";Timeout=1");
+        var open = new List<NpgsqlConnection>();
+        try
+        {
+            for (var index = 0; index < most; index++)
+                open.Add(await database.OpenConnectionAsync(cancel));
+            Assert.Equal(most, await open[0].QuerySingleAsync<int>("select count(*)::int from pg_stat_activity where datname = current_database()"));
+            await Assert.ThrowsAsync<NpgsqlException>(async () => await database.OpenConnectionAsync(cancel));
+        }
+        finally
+        {
+            foreach (var connection in open)
+                await connection.DisposeAsync();
+        }
     }
 }
