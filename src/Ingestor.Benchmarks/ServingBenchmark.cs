@@ -42,26 +42,35 @@ internal static class ServingBenchmark
         var jobIds = (await database.CreateConnection().QueryAsync<string>("select job_id from postings order by job_id")).ToArray();
 
         var address = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        // Disposing a Process object leaves the process running: the server is stopped here, or it outlives the benchmark.
         using var server = StartServer(serviceAssembly, settings, address);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = new Uri(address) };
-        await WaitUntilReadyAsync(http, server);
-
-        Console.WriteLine();
-        Console.WriteLine($"read API over stripe ({jobIds.Length} postings), {Clients} clients, {Measured.TotalSeconds:0} s each, {Environment.ProcessorCount} cores shared with the clients");
-        Console.WriteLine($"{"request",-52} {"requests/s",11} {"p50 ms",8} {"p99 ms",8} {"server CPU s",13}");
-        await MeasureAsync(server, "GET /jobs/{id}", http, (client, i) => RecordAsync(client, jobIds[i % jobIds.Length], etag: null));
-        var etags = await Task.WhenAll(jobIds.Select(async id => (await http.GetAsync($"/job-postings/v1/jobs/{id}")).Headers.ETag!.Tag));
-        await MeasureAsync(server, "GET /jobs/{id}, If-None-Match (304)", http, (client, i) => RecordAsync(client, jobIds[i % jobIds.Length], etags[i % jobIds.Length]));
-        await MeasureAsync(server, "GET /jobs/{id}?include=description", http, (client, i) => GetAsync(client, $"/job-postings/v1/jobs/{jobIds[i % jobIds.Length]}?include=description"));
-        foreach (var limit in new[] { 50, 500 })
+        try
         {
-            var pages = await WalkAsync(http, limit);
-            Console.WriteLine($"  a walk of limit={limit} takes {pages} requests and returns every posting once");
-            await MeasureAsync(server, $"GET /jobs?limit={limit} (walks, following next_cursor)", http, (client, _) => WalkAsync(client, limit));
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = new Uri(address) };
+            await WaitUntilReadyAsync(http, server);
+
+            Console.WriteLine();
+            Console.WriteLine($"read API over stripe ({jobIds.Length} postings), {Clients} clients, {Measured.TotalSeconds:0} s each, {Environment.ProcessorCount} cores shared with the clients");
+            Console.WriteLine($"{"request",-52} {"requests/s",11} {"p50 ms",8} {"p99 ms",8} {"server CPU s",13}");
+            await MeasureAsync(server, "GET /jobs/{id}", http, (client, i) => RecordAsync(client, jobIds[i % jobIds.Length], etag: null));
+            var etags = await Task.WhenAll(jobIds.Select(async id => (await http.GetAsync($"/job-postings/v1/jobs/{id}")).Headers.ETag!.Tag));
+            await MeasureAsync(server, "GET /jobs/{id}, If-None-Match (304)", http, (client, i) => RecordAsync(client, jobIds[i % jobIds.Length], etags[i % jobIds.Length]));
+            await MeasureAsync(server, "GET /jobs/{id}?include=description", http, (client, i) => GetAsync(client, $"/job-postings/v1/jobs/{jobIds[i % jobIds.Length]}?include=description"));
+            foreach (var limit in new[] { 50, 500 })
+            {
+                var pages = await WalkAsync(http, limit);
+                Console.WriteLine($"  a walk of limit={limit} takes {pages} requests and returns every posting once");
+                await MeasureAsync(server, $"GET /jobs?limit={limit} (walks, following next_cursor)", http, (client, _) => WalkAsync(client, limit));
+            }
+            await MeasureAsync(server, "GET /jobs/facets", http, (client, _) => GetAsync(client, "/job-postings/v1/jobs/facets"));
+            await MeasureAsync(server, "GET /events?limit=500 (the whole feed, followed)", http, (client, _) => FollowFeedAsync(client));
+            await MeasureAsync(server, "GET /jobs/{id} as the HTML record page", http, (client, i) => GetAsync(client, $"/jobs/{jobIds[i % jobIds.Length]}"));
         }
-        await MeasureAsync(server, "GET /jobs/facets", http, (client, _) => GetAsync(client, "/job-postings/v1/jobs/facets"));
-        await MeasureAsync(server, "GET /events?limit=500 (the whole feed, followed)", http, (client, _) => FollowFeedAsync(client));
-        await MeasureAsync(server, "GET /jobs/{id} as the HTML record page", http, (client, i) => GetAsync(client, $"/jobs/{jobIds[i % jobIds.Length]}"));
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
     }
 
     private static async Task IngestAsync(Dictionary<string, string?> settings)
