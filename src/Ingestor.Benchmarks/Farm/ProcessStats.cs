@@ -9,8 +9,8 @@ internal static class ProcessStats
     /// <summary>
     /// The CPU time of a process and of all its children, running or ended: a server that forks a process for each
     /// connection (PostgreSQL's backends, autovacuum's workers) counts all of it. An ended child counts once its parent has
-    /// reaped it (fields 16 and 17, the reaped children's time). A walk reads the parent first, so a child reaped during it
-    /// is missed, never counted twice: of a few walks over half a second (a <c>--once</c> process's backends all end as it
+    /// reaped it (fields 16 and 17, the reaped children's time). A walk reads the parent before its children, so a child
+    /// reaped during it is missed, never counted twice: of a few walks over half a second (a <c>--once</c> process's backends all end as it
     /// exits), the largest is the time.
     /// </summary>
     public static async Task<TimeSpan> TreeCpuAsync(int pid)
@@ -24,15 +24,20 @@ internal static class ProcessStats
         return most;
     }
 
+    // One pass over /proc, in process-id order (a server before the processes it forks), then the tree summed from it.
     private static TimeSpan TreeCpu(int pid)
     {
-        if (Stat(pid) is not { } own)
-            return TimeSpan.Zero;
-        var total = Ticks(own[11], own[12]) + Ticks(own[13], own[14]);
+        var cpu = new Dictionary<int, TimeSpan>();
+        var forked = new List<(int Parent, int Child)>();
         foreach (var entry in Directory.EnumerateDirectories("/proc"))
-            if (int.TryParse(Path.GetFileName(entry), out var child) && Stat(child) is { } fields && fields[1] == pid.ToString())
-                total += TreeCpu(child);
-        return total;
+            if (int.TryParse(Path.GetFileName(entry), out var id) && Stat(id) is { } fields)
+            {
+                cpu[id] = Ticks(fields[11], fields[12]) + Ticks(fields[13], fields[14]);
+                forked.Add((int.Parse(fields[1]), id));
+            }
+        var children = forked.ToLookup(f => f.Parent, f => f.Child);
+        TimeSpan Sum(int root) => cpu.GetValueOrDefault(root) + children[root].Aggregate(TimeSpan.Zero, (total, child) => total + Sum(child));
+        return Sum(pid);
     }
 
     private static string[]? Stat(int pid)

@@ -29,7 +29,7 @@ public sealed class DataSourceTests(TestServers servers)
     public async Task APoolKeepsFewConnectionsUnlessTheConnectionStringSaysHowMany(string setting, int named)
     {
         var cancel = TestContext.Current.CancellationToken;
-        var most = named > 0 ? named : Math.Max(StorageRegistration.DefaultMaxConnections, 3 * Environment.ProcessorCount);
+        var most = named > 0 ? named : StorageRegistration.DefaultMaxConnections;
         // Waits a second, not fifteen, for a connection to come free.
         await using var database = StorageRegistration.CreateDataSource(await servers.CreateEmptyDatabaseAsync() + setting + ";Timeout=1");
         var open = new List<NpgsqlConnection>();

@@ -32,8 +32,8 @@ public static class StorageRegistration
         return builder;
     }
 
-    /// <summary>Connections to PostgreSQL a process keeps at most, unless its connection string says otherwise: 3 a core, at least this.</summary>
-    public const int DefaultMaxConnections = 6;
+    /// <summary>Connections to PostgreSQL a process keeps at most, unless its connection string says otherwise: 3 a core, at least 6.</summary>
+    public static int DefaultMaxConnections => Math.Max(6, 3 * Environment.ProcessorCount);
 
     /// <summary>The product's connections to PostgreSQL, as <paramref name="connectionString"/> and these defaults make them.</summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
@@ -51,11 +51,10 @@ public static class StorageRegistration
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
             database.ConnectionStringBuilder.MaxAutoPrepare = 64;
         // Npgsql hands idle connections out first in, first out, so every connection a busy moment opened keeps being used
-        // in turn, and each server process keeps its caches and plans cold. With its default of 100 the service's first
-        // sweep opened 16, and a churn sweep of the 6,000-board farm then cost PostgreSQL 51 CPU-s instead of 31 with 6 (two
-        // cores; src/Ingestor.Benchmarks, farm). A connection string that names the setting is obeyed.
+        // in turn, each server process with its caches and plans cold: with Npgsql's 100 the service's churn cost PostgreSQL
+        // far more CPU (README, "Several replicas"). A connection string that names the setting is obeyed.
         if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
-            database.ConnectionStringBuilder.MaxPoolSize = Math.Max(DefaultMaxConnections, 3 * Environment.ProcessorCount);
+            database.ConnectionStringBuilder.MaxPoolSize = DefaultMaxConnections;
         return database.Build();
     }
 
