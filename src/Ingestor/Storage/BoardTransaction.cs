@@ -11,8 +11,8 @@ namespace Ingestor.Storage;
 
 /// <summary>
 /// One board poll's transaction, holding the board's row lock: what the board holds, then the decision
-/// (<see cref="Reconciler"/>) and its writes: one binary COPY (new rows straight into <c>posting_rows</c>, or staged with the
-/// changed ones when there are any, then merged), the rest in one batch of set-based statements, whatever the number of
+/// (<see cref="Reconciler"/>) and its writes: a binary COPY of the new rows into <c>posting_rows</c>, then one batch of
+/// set-based statements for the rest (the changed rows among them, <see cref="ChangedPostingRows"/>), whatever the number of
 /// postings. A posting sent again unchanged is not written at all. Disposed uncommitted, it rolls back and changes nothing.
 /// </summary>
 public sealed class BoardTransaction : IAsyncDisposable
@@ -106,15 +106,10 @@ public sealed class BoardTransaction : IAsyncDisposable
         var reposts = opened.Count > 0 && org is { IsNew: false } && _repostPolicy.Window > TimeSpan.Zero
             ? await RepostsAsync(org.Id, opened, plan, snapshot.ObservedAt)
             : new Dictionary<string, RepostLink>();
-        var staged = rewritten.Count > 0;
-        if (opened.Count + rewritten.Count > 0)
+        if (opened.Count > 0)
         {
             var context = new PostingRowContext(org!.Id, _board.SourceId, snapshot.ObservedAt, snapshot.RawPayloadUri, _clock.GetUtcNow());
-            // One COPY a poll: a COPY is two round trips, and the new rows are few where changed ones are staged.
-            if (staged)
-                await PostingRowsCopy.WriteAsync(_connection, "staged_postings", [.. rewritten, .. opened], context, _held.DescriptionHashes, reposts, cancellationToken);
-            else
-                await PostingRowsCopy.WriteAsync(_connection, "posting_rows", opened, context, _held.DescriptionHashes, reposts, cancellationToken);
+            await PostingRowsCopy.WriteAsync(_connection, opened, context, reposts, cancellationToken);
         }
 
         List<(NormalizedPosting Posting, string? RepostFingerprint)> Written(params PostingChange[] changes) =>
@@ -144,12 +139,12 @@ public sealed class BoardTransaction : IAsyncDisposable
             snapshot.ListingSha256,
             Boards.Replica,
         });
+        if (rewritten.Count > 0)
+            parameters.AddDynamicParams(ChangedPostingRows.Of(rewritten, _held.DescriptionHashes, _clock.GetUtcNow()));
         // Only the statements this poll needs: a board whose postings all stayed as they were writes its poll and itself.
         var sql = string.Join(";\n", new[]
         {
-            (staged, MergeStagedSql),
-            (staged && opened.Count > 0, InsertStagedSql),
-            (staged, DeleteStagedSql),
+            (rewritten.Count > 0, ChangedPostingRows.UpdateSql),
             (reposts.Count > 0, MarkRepostedSql),
             (plan.Closed.Count > 0, CloseSql),
             (plan.Unlisted.Count > 0, UnlistSql),
@@ -169,39 +164,6 @@ public sealed class BoardTransaction : IAsyncDisposable
         : HoldsUnchanged(posting.JobId, posting.SourceHash) && Stored[posting.JobId] is var stored
             ? new SeenPosting(stored.JobId, stored.ContentHash, stored.SourceHash, stored.FieldHashes)
             : throw new InvalidOperationException($"posting {posting.JobId} was not normalized, yet the board does not hold it unchanged");
-
-    // A description the row holds already was not staged (it is null there): the row keeps its own, untouched. New rows staged
-    // with the changed ones match no row here; they are inserted next. The staged rows go again before the poll commits
-    // (migration 012).
-    private const string MergeStagedSql =
-        """
-        update posting_rows p set
-            company_name = s.company_name, title = s.title, normalized_title = s.normalized_title,
-            status = 'active', inactive_at = null, in_latest_snapshot = true,
-            location_text = s.location_text, city = s.city, region = s.region, country = s.country,
-            country_code = s.country_code, is_remote = s.is_remote, workplace_type = s.workplace_type,
-            remote_policy = s.remote_policy, department = s.department, team = s.team,
-            employment_type = s.employment_type, salary_raw = s.salary_raw, salary_min = s.salary_min,
-            salary_max = s.salary_max, salary_currency = s.salary_currency, salary_period = s.salary_period,
-            source_url = s.source_url, apply_url = s.apply_url, language = s.language,
-            last_seen_at = s.last_seen_at, last_checked_at = s.last_checked_at, raw_payload_uri = s.raw_payload_uri,
-            last_changed_at = case when p.content_hash = s.content_hash then p.last_changed_at else s.last_changed_at end,
-            source_posted_at = s.source_posted_at, source_updated_at = s.source_updated_at,
-            content_hash = s.content_hash, source_hash = s.source_hash, field_hashes = s.field_hashes, native = s.native, parsed = s.parsed,
-            description_html = case when p.description_hash is not distinct from s.description_hash then p.description_html else s.description_html end,
-            description_text = case when p.description_hash is not distinct from s.description_hash then p.description_text else s.description_text end,
-            description_hash = s.description_hash, repost_fingerprint = s.repost_fingerprint
-        from staged_postings s
-        where s.source_id = @SourceId and p.job_id = s.job_id
-        """;
-
-    private const string InsertStagedSql =
-        $"""
-        insert into posting_rows ({PostingRowsCopy.Columns})
-        select {PostingRowsCopy.Columns} from staged_postings where source_id = @SourceId and job_id = any(@OpenedIds)
-        """;
-
-    private const string DeleteStagedSql = "delete from staged_postings where source_id = @SourceId";
 
     // The posting a repost replaces says so on its own row, which a poll locking it to link another repost re-reads (LeftSql).
     private const string MarkRepostedSql =

@@ -14,12 +14,11 @@ namespace Ingestor.Storage;
 internal sealed record PostingRowContext(Guid OrgId, Guid SourceId, DateTimeOffset ObservedAt, string RawPayloadUri, DateTimeOffset InferredAt);
 
 /// <summary>
-/// Writes posting rows with binary COPY, the cheapest way into PostgreSQL: straight into <c>posting_rows</c> for new postings,
-/// into a staging table for changed ones. A description the row already holds is not sent again.
+/// Writes new posting rows with binary COPY, the cheapest way into PostgreSQL.
 /// </summary>
 internal static class PostingRowsCopy
 {
-    public const string Columns =
+    private const string Columns =
         """
         job_id, org_id, source_id, provider, board_token, provider_job_key, company_name, title, normalized_title, status,
         location_text, city, region, country, country_code, is_remote, workplace_type, remote_policy, department, team,
@@ -45,18 +44,15 @@ internal static class PostingRowsCopy
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <param name="storedDescriptions">The description hash each posting's row holds now; a match leaves the description out.</param>
     /// <param name="reposts">The new postings that repost an earlier one, and their links.</param>
     public static async Task WriteAsync(
-        NpgsqlConnection connection, string table, IEnumerable<(NormalizedPosting Posting, string? RepostFingerprint)> postings,
-        PostingRowContext context, IReadOnlyDictionary<string, string?> storedDescriptions, IReadOnlyDictionary<string, RepostLink> reposts,
+        NpgsqlConnection connection, IEnumerable<(NormalizedPosting Posting, string? RepostFingerprint)> postings,
+        PostingRowContext context, IReadOnlyDictionary<string, RepostLink> reposts,
         CancellationToken cancellationToken)
     {
-        await using var writer = await connection.BeginBinaryImportAsync($"copy {table} ({Columns}) from stdin (format binary)", cancellationToken);
+        await using var writer = await connection.BeginBinaryImportAsync($"copy posting_rows ({Columns}) from stdin (format binary)", cancellationToken);
         foreach (var (posting, repostFingerprint) in postings)
         {
-            var descriptionHash = DescriptionHash(posting);
-            var sendsDescription = !storedDescriptions.TryGetValue(posting.JobId, out var stored) || stored != descriptionHash;
             await writer.StartRowAsync(cancellationToken);
             await Text(posting.JobId);
             await writer.WriteAsync(context.OrgId, NpgsqlDbType.Uuid, cancellationToken);
@@ -83,11 +79,11 @@ internal static class PostingRowsCopy
                 await Text(value);
             await Json(JsonSerializer.Serialize(posting.FieldHashes));
             await Json(posting.Native.GetRawText());
-            await Text(sendsDescription ? posting.DescriptionHtml : null);
-            await Text(sendsDescription ? posting.DescriptionText : null);
+            await Text(posting.DescriptionHtml);
+            await Text(posting.DescriptionText);
             await Json(posting.ParsedJson(context.InferredAt));
             await writer.WriteAsync(true, NpgsqlDbType.Boolean, cancellationToken);
-            await Text(descriptionHash);
+            await Text(DescriptionHash(posting));
             await Text(repostFingerprint);
             var repost = reposts.GetValueOrDefault(posting.JobId);
             await Text(repost?.RepostedFrom);
