@@ -9,7 +9,8 @@ namespace Ingestor.Benchmarks.Farm;
 /// database), unchanged (the same bytes), re-serialized (same postings, other bytes), churn; once with a process for each sweep
 /// (<c>--once</c>), once through the running service, which pays its start and its compilation once, not every sweep. Each
 /// sweep starts from a vacuum (with analyze) and a checkpoint, so every page it touches costs its full-page image in WAL, as
-/// it does in production where a checkpoint falls in every sweep interval. The floors of the same work are measured first, in the same run.
+/// it does in production where a checkpoint falls in every sweep interval. The floors of the same work are measured first,
+/// in the same run.
 /// CPU is counted for the product's process and, apart, for the database server's (every backend, autovacuum and the
 /// server's own writers), so that a sweep's time reads as the sum of both over the machine's cores.
 /// </summary>

@@ -39,8 +39,8 @@ public static class StorageRegistration
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var database = new NpgsqlDataSourceBuilder(connectionString) { Name = "ingestor" };
-        // Sessions keep no state between uses (temporary tables are dropped at commit), so a connection taken from the
-        // pool needs no DISCARD ALL: an unchanged board's poll stays one statement.
+        // Sessions keep no state between uses (no temporary tables; a poll's settings are set for its transaction only), so
+        // a connection taken from the pool needs no DISCARD ALL: an unchanged board's poll stays one statement.
         database.ConnectionStringBuilder.NoResetOnClose = true;
         // Every poll runs the same few statements: prepared once per connection, they are neither parsed nor analyzed again
         // each time. A prepared statement may keep the plan PostgreSQL made at its first runs, so a poll's statements look
@@ -48,12 +48,13 @@ public static class StorageRegistration
         // A connection string that names the setting (PgBouncer in transaction mode wants Max Auto Prepare=0) is obeyed;
         // Npgsql's own builder knows every keyword, set or not, so the string as given is what is asked.
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        bool Names(params string[] keywords) => keywords.Any(given.ContainsKey);
+        if (!Names("Max Auto Prepare", "MaxAutoPrepare"))
             database.ConnectionStringBuilder.MaxAutoPrepare = 64;
         // Npgsql hands idle connections out first in, first out, so every connection a busy moment opened keeps being used
         // in turn, each server process with its caches and plans cold: with Npgsql's 100 the service's churn cost PostgreSQL
         // far more CPU (README, "Several replicas"). A connection string that names the setting is obeyed.
-        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        if (!Names("Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
             database.ConnectionStringBuilder.MaxPoolSize = DefaultMaxConnections;
         return database.Build();
     }
