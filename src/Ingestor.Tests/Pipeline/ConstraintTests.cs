@@ -55,7 +55,7 @@ public sealed class ConstraintTests(TestServers servers)
         var stale = new ObservedSnapshot(receipt, "s3://old/payload.json", [], IsComplete: true, DeclaredTotal: 0, Problems: [], Checks: new Dictionary<string, JobCheck>(),
             ListingSha256: null);
         await using var transaction = await ingestor.Get<PostingStore>().BeginAsync(board, CancellationToken.None);
-        var poll = await transaction.ApplyAsync(stale, CancellationToken.None);
+        var poll = await transaction.ApplyAsync(stale, Task.CompletedTask, CancellationToken.None);
 
         Assert.Equal(PollOutcome.Superseded, poll.Outcome);
         Assert.Equal(3, await ingestor.ScalarAsync<int>("select count(*) from postings where status = 'active'"));

@@ -17,6 +17,15 @@ public sealed class FailedPollTests(TestServers servers)
         Assert.Equal(before.Events.Count, after.Events.Count);
     }
 
+    /// <summary>The ingestor's archive gone: its bucket and everything in it.</summary>
+    private static async Task RemoveBucketAsync(TestServers servers, TestIngestor ingestor)
+    {
+        using var s3 = servers.S3.Client();
+        foreach (var key in await servers.S3.KeysAsync(ingestor.Bucket))
+            await s3.DeleteObjectAsync(ingestor.Bucket, key, TestContext.Current.CancellationToken);
+        await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = ingestor.Bucket }, TestContext.Current.CancellationToken);
+    }
+
     private static async Task<TestIngestor> WithFalIngestedAsync(TestServers servers, Reply then, Dictionary<string, string?>? settings = null)
     {
         var ingestor = await TestIngestor.StartAsync(servers, settings: settings);
@@ -122,12 +131,7 @@ public sealed class FailedPollTests(TestServers servers)
     {
         await using var ingestor = await WithFalIngestedAsync(servers, BoardPayload.Of("fal").Without(4012000002).Reply());
         var before = await StateAsync(ingestor);
-        using (var s3 = servers.S3.Client())
-        {
-            foreach (var key in await servers.S3.KeysAsync(ingestor.Bucket))
-                await s3.DeleteObjectAsync(ingestor.Bucket, key, TestContext.Current.CancellationToken);
-            await s3.DeleteBucketAsync(new DeleteBucketRequest { BucketName = ingestor.Bucket }, TestContext.Current.CancellationToken);
-        }
+        await RemoveBucketAsync(servers, ingestor);
 
         var poll = await ingestor.PollAsync("fal");
 
@@ -135,6 +139,28 @@ public sealed class FailedPollTests(TestServers servers)
         Assert.StartsWith("archiving the payload failed", poll.Error);
         Assert.Null(poll.RawPayloadUri);
         await AssertUnchangedAsync(ingestor, before);
+    }
+
+    [Fact]
+    public async Task APollWhoseRecordCannotBeArchivedChangesNothing()
+    {
+        // The board sends its first payload again after one that closed a posting: those bytes are archived already today, so
+        // only the poll's record is written, and the archive is gone by then.
+        await using var ingestor = await TestIngestor.StartAsync(servers);
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"), BoardPayload.Of("fal").Without(4012000002).Reply(), Reply.Board("fal"));
+        ingestor.Greenhouse.Script("fal/jobs/4012000002", Reply.Error(404));
+        await ingestor.PollAsync("fal");
+        Assert.Equal(1, (await ingestor.PollAsync("fal")).Closed);
+        var before = await StateAsync(ingestor);
+        await RemoveBucketAsync(servers, ingestor);
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.StartsWith("archiving the poll's record failed", poll.Error);
+        await AssertUnchangedAsync(ingestor, before);
+        // The archive is ours, not the board's: the board is not backed off for it.
+        Assert.False(await ingestor.ScalarAsync<bool>("select next_poll_at - now() > poll_interval * 1.1 from boards"));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class BoardPoller(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             activity?.AddException(e);
-            poll = await RecordFailureAsync(board, attempt, Describe(board, e), cancellationToken, boardsFault: e is not Npgsql.NpgsqlException);
+            poll = await RecordFailureAsync(board, attempt, Describe(board, e), cancellationToken, boardsFault: e is not (Npgsql.NpgsqlException or PollRecordNotArchivedException));
         }
 
         IngestorTelemetry.Polls.Add(1, new("outcome", poll.Outcome), new("payload", attempt.Payload));
@@ -134,16 +134,40 @@ public sealed class BoardPoller(
                 ? await CheckAsync(checker, board, transaction.ClosesToCheck(postings, options.Value.CloseChecksPerPoll), cancellationToken)
                 : new Dictionary<string, JobCheck>();
             // The payload's object stands only for the day's first poll of these bytes, and closes depend on the answers:
-            // a poll either way leaves a record of itself for a replay.
-            if (checks.Count > 0 || archived.StoredBytes == 0)
-                await archive.RecordPollAsync(board, new ArchivedPoll(response.ReceivedAt, attempt.Sha256!, checks), cancellationToken);
-            return checks;
+            // a poll either way leaves a record of itself for a replay, written while the poll's statements run.
+            var recorded = checks.Count > 0 || archived.StoredBytes == 0
+                ? Task.Run(() => RecordAsync(board, new ArchivedPoll(response.ReceivedAt, attempt.Sha256!, checks), cancellationToken), cancellationToken)
+                : Task.CompletedTask;
+            return new CheckedCloses(checks, recorded);
         }, cancellationToken);
     }
 
-    /// <summary>What job endpoints answered about the postings a snapshot lacks, given the board's transaction and what the snapshot lists.</summary>
-    public delegate Task<IReadOnlyDictionary<string, JobCheck>> CloseChecks(
-        BoardTransaction transaction, IReadOnlyList<SnapshotPosting> postings, bool snapshotIsComplete);
+    private async Task RecordAsync(BoardRef board, ArchivedPoll poll, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await archive.RecordPollAsync(board, poll, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PollRecordNotArchivedException(e);
+        }
+    }
+
+    /// <summary>
+    /// What job endpoints answered about the postings a snapshot lacks, given the board's transaction and what the snapshot lists
+    /// (<see cref="CheckedCloses"/>).
+    /// </summary>
+    public delegate Task<CheckedCloses> CloseChecks(BoardTransaction transaction, IReadOnlyList<SnapshotPosting> postings, bool snapshotIsComplete);
+
+    /// <param name="Recorded">
+    /// The archiving of what a replay needs to make the same decisions (a live poll's record of these answers): the poll
+    /// commits only once it completes, and fails if it does.
+    /// </param>
+    public sealed record CheckedCloses(IReadOnlyDictionary<string, JobCheck> Checks, Task Recorded);
+
+    private sealed class PollRecordNotArchivedException(Exception inner)
+        : Exception($"archiving the poll's record failed, so nothing was recorded from it: {inner.Message}", inner);
 
     /// <summary>
     /// Reads, normalizes and reconciles a payload archived at <paramref name="rawUri"/>: the rest of a live poll, and each step of
@@ -165,10 +189,18 @@ public sealed class BoardPoller(
         await using var transaction = await store.BeginAsync(board, cancellationToken);
         var (postings, problems) = Normalize(provider, board, snapshot, identities, transaction, receipt.ObservedAt);
         var isComplete = snapshot.IsComplete && problems.Count == 0;
-        var checks = await closeChecks(transaction, postings, isComplete);
+        var (checks, recorded) = await closeChecks(transaction, postings, isComplete);
         var observed = new ObservedSnapshot(
             receipt, rawUri, postings, isComplete, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems], checks, listing);
-        return await transaction.ApplyAsync(observed, cancellationToken);
+        try
+        {
+            return await transaction.ApplyAsync(observed, recorded, cancellationToken);
+        }
+        finally
+        {
+            // A poll whose statements failed first leaves no write of its record running behind it.
+            await recorded.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     /// <summary>
@@ -362,6 +394,7 @@ public sealed class BoardPoller(
     private static string Describe(string host, Exception exception) => exception switch
     {
         MalformedPayloadException e => $"the payload was rejected: {e.Message}",
+        PollRecordNotArchivedException e => e.Message,
         PayloadTooLargeException e => e.Message,
         TimeoutRejectedException => $"{host} did not answer in time, through every retry",
         BrokenCircuitException => $"requests to {host} are paused after repeated failures (circuit open); the next poll tries again",

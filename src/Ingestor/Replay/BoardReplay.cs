@@ -45,7 +45,8 @@ public sealed class BoardReplay(IRawArchive archive, BoardPoller poller, Boards 
             try
             {
                 poll = await poller.ApplyAsync(
-                    registered, receipt, archive.UriOf(step.PayloadKey), last.Value.Body, (_, _, _) => Task.FromResult(checks), cancellationToken);
+                    registered, receipt, archive.UriOf(step.PayloadKey), last.Value.Body,
+                    (_, _, _) => Task.FromResult(new BoardPoller.CheckedCloses(checks, Task.CompletedTask)), cancellationToken);
             }
             catch (MalformedPayloadException e)
             {

@@ -73,12 +73,17 @@ public sealed class BoardTransaction : IAsyncDisposable
         [.. Reconciler.ToCheck(postings.Select(p => p.JobId).ToHashSet(), [.. Stored.Values], _pendingCloses, budget)
             .Select(jobId => (jobId, _held.Keys[jobId]))];
 
-    public async Task<PollRecord> ApplyAsync(ObservedSnapshot snapshot, CancellationToken cancellationToken)
+    /// <param name="durableFirst">
+    /// What must be durable before the poll commits (its record in the archive): it runs on while the poll's statements do,
+    /// and the transaction rolls back if it fails.
+    /// </param>
+    public async Task<PollRecord> ApplyAsync(ObservedSnapshot snapshot, Task durableFirst, CancellationToken cancellationToken)
     {
         if (IsSupersededAt(snapshot.ObservedAt))
         {
             var superseded = Record(snapshot, PollOutcome.Superseded, "a newer snapshot of this board was applied first", null);
             await PostingStore.InsertPollAsync(_connection, _transaction, superseded);
+            await durableFirst;
             await _transaction.CommitAsync(cancellationToken);
             return superseded;
         }
@@ -154,6 +159,7 @@ public sealed class BoardTransaction : IAsyncDisposable
             (true, UpdateBoardSql),
         }.Where(statement => statement.Item1).Select(statement => statement.Item2));
         await _connection.ExecuteAsync(sql, parameters, _transaction);
+        await durableFirst;
         await _transaction.CommitAsync(cancellationToken);
         return poll;
     }
