@@ -30,13 +30,29 @@ public sealed class TestServers : IAsyncLifetime
         var postgres = LocalPostgres.StartAsync(_postgresDirectory, durable: false);
         var s3 = S3Server.StartAsync();
         var greenhouse = FakeGreenhouse.StartAsync();
-        Postgres = await postgres;
-        S3 = await s3;
-        Greenhouse = await greenhouse;
+        try
+        {
+            await Task.WhenAll(postgres, s3, greenhouse);
+            await using (var template = NpgsqlDataSource.Create(postgres.Result.ConnectionString))
+                await new Migrator(template, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+            NpgsqlConnection.ClearAllPools();
+        }
+        catch
+        {
+            // The servers that did start are stopped: a run that cannot start leaves no process behind it.
+            await StopIfStartedAsync(postgres);
+            await StopIfStartedAsync(s3);
+            await StopIfStartedAsync(greenhouse);
+            Directory.Delete(_postgresDirectory, recursive: true);
+            throw;
+        }
+        (Postgres, S3, Greenhouse) = (postgres.Result, s3.Result, greenhouse.Result);
 
-        await using (var template = NpgsqlDataSource.Create(Postgres.ConnectionString))
-            await new Migrator(template, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
-        NpgsqlConnection.ClearAllPools();
+        static async Task StopIfStartedAsync<T>(Task<T> starting) where T : IAsyncDisposable
+        {
+            if (starting.IsCompletedSuccessfully)
+                await starting.Result.DisposeAsync();
+        }
     }
 
     /// <summary>A fresh, migrated database of the test's own.</summary>
@@ -67,6 +83,8 @@ public sealed class TestServers : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (Postgres is null)
+            return; // it never started, and stopped what it had started
         await Greenhouse.DisposeAsync();
         await S3.DisposeAsync();
         await Postgres.DisposeAsync();
