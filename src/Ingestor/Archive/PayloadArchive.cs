@@ -15,7 +15,20 @@ public sealed class PayloadArchive(IRawArchive archive, NpgsqlDataSource databas
     /// <param name="StoredBytes">What this call wrote to the archive (compressed): 0 when the object was there already.</param>
     public sealed record Archived(string Uri, long StoredBytes);
 
+    /// <exception cref="ArchiveFailedException">The payload could not be archived or indexed.</exception>
     public async Task<Archived> ArchiveAsync(BoardRef board, ReadOnlyMemory<byte> payload, string sha256, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StoreAsync(board, payload, sha256, receivedAt, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ArchiveFailedException("the payload", e);
+        }
+    }
+
+    private async Task<Archived> StoreAsync(BoardRef board, ReadOnlyMemory<byte> payload, string sha256, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var day = receivedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -40,6 +53,16 @@ public sealed class PayloadArchive(IRawArchive archive, NpgsqlDataSource databas
     }
 
     /// <summary>Keeps a poll record (<see cref="ArchivedPoll"/>) in the partition of the day it was observed.</summary>
-    public Task RecordPollAsync(BoardRef board, ArchivedPoll poll, CancellationToken cancellationToken) =>
-        archive.StoreAsync(ArchiveKey.ForPoll(board.Provider, board.BoardToken, poll.ObservedAt, poll.PayloadSha256), poll.ToJson(), cancellationToken);
+    /// <exception cref="ArchiveFailedException">The record could not be stored.</exception>
+    public async Task RecordPollAsync(BoardRef board, ArchivedPoll poll, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await archive.StoreAsync(ArchiveKey.ForPoll(board.Provider, board.BoardToken, poll.ObservedAt, poll.PayloadSha256), poll.ToJson(), cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ArchiveFailedException("the poll's record", e);
+        }
+    }
 }

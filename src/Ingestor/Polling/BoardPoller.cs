@@ -49,7 +49,7 @@ public sealed class BoardPoller(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             activity?.AddException(e);
-            poll = await RecordFailureAsync(board, attempt, Describe(board, e), cancellationToken, boardsFault: e is not (Npgsql.NpgsqlException or PollRecordNotArchivedException));
+            poll = await RecordFailureAsync(board, attempt, Describe(board, e), cancellationToken, boardsFault: e is not (Npgsql.NpgsqlException or ArchiveFailedException));
         }
 
         IngestorTelemetry.Polls.Add(1, new("outcome", poll.Outcome), new("payload", attempt.Payload));
@@ -103,18 +103,9 @@ public sealed class BoardPoller(
 
         attempt.Payload = "changed";
         using var share = await budget.EnterAsync(response.Body.Length, cancellationToken);
-        PayloadArchive.Archived archived;
-        try
-        {
-            archived = await archive.ArchiveAsync(board, response.Body, attempt.Sha256!, response.ReceivedAt, cancellationToken);
-            attempt.RawUri = archived.Uri;
-            IngestorTelemetry.ArchivedBytes.Add(archived.StoredBytes);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            return await RecordFailureAsync(
-                board, attempt, $"archiving the payload failed, so nothing was recorded from it: {e.Message}", cancellationToken, boardsFault: false);
-        }
+        var archived = await archive.ArchiveAsync(board, response.Body, attempt.Sha256!, response.ReceivedAt, cancellationToken);
+        attempt.RawUri = archived.Uri;
+        IngestorTelemetry.ArchivedBytes.Add(archived.StoredBytes);
 
         using var snapshot = provider.ReadSnapshot(response.Body);
         var identities = Identify(board, snapshot);
@@ -136,22 +127,10 @@ public sealed class BoardPoller(
             // The payload's object stands only for the day's first poll of these bytes, and closes depend on the answers:
             // a poll either way leaves a record of itself for a replay, written while the poll's statements run.
             var recorded = checks.Count > 0 || archived.StoredBytes == 0
-                ? Task.Run(() => RecordAsync(board, new ArchivedPoll(response.ReceivedAt, attempt.Sha256!, checks), cancellationToken), cancellationToken)
+                ? Task.Run(() => archive.RecordPollAsync(board, new ArchivedPoll(response.ReceivedAt, attempt.Sha256!, checks), cancellationToken), cancellationToken)
                 : Task.CompletedTask;
             return new CheckedCloses(checks, recorded);
         }, cancellationToken);
-    }
-
-    private async Task RecordAsync(BoardRef board, ArchivedPoll poll, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await archive.RecordPollAsync(board, poll, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new PollRecordNotArchivedException(e);
-        }
     }
 
     /// <summary>
@@ -165,9 +144,6 @@ public sealed class BoardPoller(
     /// commits only once it completes, and fails if it does.
     /// </param>
     public sealed record CheckedCloses(IReadOnlyDictionary<string, JobCheck> Checks, Task Recorded);
-
-    private sealed class PollRecordNotArchivedException(Exception inner)
-        : Exception($"archiving the poll's record failed, so nothing was recorded from it: {inner.Message}", inner);
 
     /// <summary>
     /// Reads, normalizes and reconciles a payload archived at <paramref name="rawUri"/>: the rest of a live poll, and each step of
@@ -394,7 +370,7 @@ public sealed class BoardPoller(
     private static string Describe(string host, Exception exception) => exception switch
     {
         MalformedPayloadException e => $"the payload was rejected: {e.Message}",
-        PollRecordNotArchivedException e => e.Message,
+        ArchiveFailedException e => e.Message,
         PayloadTooLargeException e => e.Message,
         TimeoutRejectedException => $"{host} did not answer in time, through every retry",
         BrokenCircuitException => $"requests to {host} are paused after repeated failures (circuit open); the next poll tries again",
