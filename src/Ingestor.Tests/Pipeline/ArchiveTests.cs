@@ -41,6 +41,21 @@ public sealed class ArchiveTests(TestServers servers)
     }
 
     [Fact]
+    public async Task APayloadIsArchivedWhileItsPollHoldsThePollsOnlyConnection()
+    {
+        // The poll's transaction stays open until its payload is archived and indexed: with the polls' connections all taken
+        // (one here), the index must not wait for one of them.
+        var database = await servers.CreateDatabaseAsync() + ";Maximum Pool Size=1;Timeout=3";
+        await using var ingestor = await TestIngestor.StartAsync(servers, settings: new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database });
+        ingestor.Greenhouse.Script("fal", Reply.Board("fal"));
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal((PollOutcome.Succeeded, 3, null), (poll.Outcome, poll.Opened, poll.Error));
+        Assert.Equal(poll.RawPayloadUri, await ingestor.ScalarAsync<string>("select uri from archived_payloads"));
+    }
+
+    [Fact]
     public async Task APayloadSeenSixTimesInADayIsWrittenOnce()
     {
         await using var ingestor = await TestIngestor.StartAsync(servers);

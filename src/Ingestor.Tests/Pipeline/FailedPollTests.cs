@@ -142,6 +142,23 @@ public sealed class FailedPollTests(TestServers servers)
     }
 
     [Fact]
+    public async Task AMalformedPayloadThatCannotBeArchivedFailsForTheArchive()
+    {
+        // The payload is read while it is archived: that it cannot be read is not what the poll reports when nothing of it was kept.
+        await using var ingestor = await WithFalIngestedAsync(servers, Reply.Json("""{"jobs": [{"id": 1, "title": "x"}"""));
+        var before = await StateAsync(ingestor);
+        await RemoveBucketAsync(servers, ingestor);
+
+        var poll = await ingestor.PollAsync("fal");
+
+        Assert.Equal(PollOutcome.Failed, poll.Outcome);
+        Assert.StartsWith("archiving the payload failed", poll.Error);
+        Assert.Null(poll.RawPayloadUri);
+        await AssertUnchangedAsync(ingestor, before);
+        Assert.False(await ingestor.ScalarAsync<bool>("select next_poll_at - now() > poll_interval * 1.1 from boards"));
+    }
+
+    [Fact]
     public async Task APollWhoseRecordCannotBeArchivedChangesNothing()
     {
         // The board sends its first payload again after one that closed a posting: those bytes are archived already today, so

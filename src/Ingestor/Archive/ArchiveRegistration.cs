@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
+using Ingestor.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,10 @@ public static class ArchiveRegistration
                 _ => new FileRawArchive(options.Path!),
             };
         });
+        // A poll holds its transaction, and so a connection, open until its payload is archived: were the archive's index in the
+        // same pool, polls holding every connection would wait for archives waiting for one.
+        builder.Services.AddKeyedSingleton(PayloadArchive.Connections, (services, _) =>
+            StorageRegistration.CreateDataSource(StorageRegistration.ConnectionString(services), "ingestor-archive", maxConnections: 2));
         builder.Services.AddSingleton<PayloadArchive>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Ingestor.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Ingestor.Archive;
@@ -10,8 +11,11 @@ namespace Ingestor.Archive;
 /// and its SHA-256. The same bytes seen again that day point at the object already there (<c>archived_payloads</c> indexes
 /// them); a new day writes a new object, so each date partition holds every payload its day received.
 /// </summary>
-public sealed class PayloadArchive(IRawArchive archive, NpgsqlDataSource database, TimeProvider clock)
+public sealed class PayloadArchive(IRawArchive archive, [FromKeyedServices(PayloadArchive.Connections)] NpgsqlDataSource database, TimeProvider clock)
 {
+    /// <summary>The key of the archive's own connections to PostgreSQL, apart from the polls' (ArchiveRegistration).</summary>
+    public const string Connections = "archive";
+
     /// <param name="StoredBytes">What this call wrote to the archive (compressed): 0 when the object was there already.</param>
     public sealed record Archived(string Uri, long StoredBytes);
 
@@ -31,17 +35,20 @@ public sealed class PayloadArchive(IRawArchive archive, NpgsqlDataSource databas
     private async Task<Archived> StoreAsync(BoardRef board, ReadOnlyMemory<byte> payload, string sha256, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var day = receivedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var existing = await connection.QuerySingleOrDefaultAsync<string>(
-            "select uri from archived_payloads where source_id = @SourceId and day = @Day::date and sha256 = @Sha256",
-            new { board.SourceId, Day = day, Sha256 = sha256 });
+        // A connection is held for each statement alone, not while the payload is compressed and written.
+        string? existing;
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+            existing = await connection.QuerySingleOrDefaultAsync<string>(
+                "select uri from archived_payloads where source_id = @SourceId and day = @Day::date and sha256 = @Sha256",
+                new { board.SourceId, Day = day, Sha256 = sha256 });
         if (existing is not null)
             return new Archived(existing, 0);
 
         using var stored = PayloadCompression.Compress(payload.Span);
         var uri = await archive.StoreAsync(ArchiveKey.For(board.Provider, board.BoardToken, receivedAt, sha256), stored.Bytes, cancellationToken);
         // Two polls racing with the same new bytes both write an object; the index keeps the first, and both polls name it.
-        var indexed = await connection.ExecuteScalarAsync<string>(
+        await using var indexing = await database.OpenConnectionAsync(cancellationToken);
+        var indexed = await indexing.ExecuteScalarAsync<string>(
             """
             insert into archived_payloads (source_id, day, sha256, uri, payload_bytes, stored_bytes, archived_at)
             values (@SourceId, @Day::date, @Sha256, @Uri, @PayloadBytes, @StoredBytes, @ArchivedAt)

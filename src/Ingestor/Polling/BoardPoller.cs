@@ -103,34 +103,52 @@ public sealed class BoardPoller(
 
         attempt.Payload = "changed";
         using var share = await budget.EnterAsync(response.Body.Length, cancellationToken);
+        // Archived while it is read and normalized: what the poll writes waits for the archive, and nothing commits without it.
+        var archiving = Task.Run(() => ArchiveAsync(board, response, attempt, cancellationToken), cancellationToken);
+        try
+        {
+            using var snapshot = provider.ReadSnapshot(response.Body);
+            var identities = Identify(board, snapshot);
+            var listing = ListingOf(snapshot, identities);
+            // Bytes archived already today stand for an earlier poll; this one takes the whole path, which leaves a record of it.
+            if (listing is not null && listing == board.ListingSha256 && (await archiving).StoredBytes > 0
+                && await unchangedListings.TryRecordAsync(
+                    board, attempt.Receipt(response), (await archiving).Uri, listing, snapshot.Jobs.Count, snapshot.DeclaredTotal, cancellationToken) is { } relisted)
+            {
+                attempt.Payload = "reserialized";
+                return relisted;
+            }
+
+            return await ApplyAsync(board, attempt.Receipt(response), UriAsync(), snapshot, identities, listing, async (transaction, postings, isComplete) =>
+            {
+                var checks = isComplete && provider is IChecksJobs checker && options.Value.CloseChecksPerPoll > 0
+                    ? await CheckAsync(checker, board, transaction.ClosesToCheck(postings, options.Value.CloseChecksPerPoll), cancellationToken)
+                    : new Dictionary<string, JobCheck>();
+                // The payload's object stands only for the day's first poll of these bytes, and closes depend on the answers:
+                // a poll either way leaves a record of itself for a replay, written while the poll's statements run.
+                var recorded = (await archiving).StoredBytes == 0 || checks.Count > 0
+                    ? Task.Run(() => archive.RecordPollAsync(board, new ArchivedPoll(response.ReceivedAt, attempt.Sha256!, checks), cancellationToken), cancellationToken)
+                    : Task.CompletedTask;
+                return new CheckedCloses(checks, recorded);
+            }, cancellationToken);
+        }
+        catch
+        {
+            // A payload that could not be archived is the failure to report, whatever else failed while it was: nothing of it
+            // was recorded. One that was is named by the failed poll.
+            await archiving;
+            throw;
+        }
+
+        async Task<string> UriAsync() => (await archiving).Uri;
+    }
+
+    private async Task<PayloadArchive.Archived> ArchiveAsync(BoardRef board, BoardResponse response, Attempt attempt, CancellationToken cancellationToken)
+    {
         var archived = await archive.ArchiveAsync(board, response.Body, attempt.Sha256!, response.ReceivedAt, cancellationToken);
         attempt.RawUri = archived.Uri;
         IngestorTelemetry.ArchivedBytes.Add(archived.StoredBytes);
-
-        using var snapshot = provider.ReadSnapshot(response.Body);
-        var identities = Identify(board, snapshot);
-        var listing = ListingOf(snapshot, identities);
-        // Bytes archived already today stand for an earlier poll; this one takes the whole path, which leaves a record of it.
-        if (archived.StoredBytes > 0 && listing is not null && listing == board.ListingSha256
-            && await unchangedListings.TryRecordAsync(
-                board, attempt.Receipt(response), archived.Uri, listing, snapshot.Jobs.Count, snapshot.DeclaredTotal, cancellationToken) is { } relisted)
-        {
-            attempt.Payload = "reserialized";
-            return relisted;
-        }
-
-        return await ApplyAsync(board, attempt.Receipt(response), archived.Uri, snapshot, identities, listing, async (transaction, postings, isComplete) =>
-        {
-            var checks = isComplete && provider is IChecksJobs checker && options.Value.CloseChecksPerPoll > 0
-                ? await CheckAsync(checker, board, transaction.ClosesToCheck(postings, options.Value.CloseChecksPerPoll), cancellationToken)
-                : new Dictionary<string, JobCheck>();
-            // The payload's object stands only for the day's first poll of these bytes, and closes depend on the answers:
-            // a poll either way leaves a record of itself for a replay, written while the poll's statements run.
-            var recorded = checks.Count > 0 || archived.StoredBytes == 0
-                ? Task.Run(() => archive.RecordPollAsync(board, new ArchivedPoll(response.ReceivedAt, attempt.Sha256!, checks), cancellationToken), cancellationToken)
-                : Task.CompletedTask;
-            return new CheckedCloses(checks, recorded);
-        }, cancellationToken);
+        return archived;
     }
 
     /// <summary>
@@ -154,11 +172,12 @@ public sealed class BoardPoller(
     {
         using var snapshot = providers.For(board.Provider).ReadSnapshot(body);
         var identities = Identify(board, snapshot);
-        return await ApplyAsync(board, receipt, rawUri, snapshot, identities, ListingOf(snapshot, identities), closeChecks, cancellationToken);
+        return await ApplyAsync(board, receipt, Task.FromResult(rawUri), snapshot, identities, ListingOf(snapshot, identities), closeChecks, cancellationToken);
     }
 
+    /// <param name="rawUri">The payload's object, once archived: nothing is written before.</param>
     private async Task<PollRecord> ApplyAsync(
-        BoardRef board, PayloadReceipt receipt, string rawUri, BoardSnapshot snapshot, Identity[] identities, string? listing,
+        BoardRef board, PayloadReceipt receipt, Task<string> rawUri, BoardSnapshot snapshot, Identity[] identities, string? listing,
         CloseChecks closeChecks, CancellationToken cancellationToken)
     {
         var provider = providers.For(board.Provider);
@@ -167,7 +186,7 @@ public sealed class BoardPoller(
         var isComplete = snapshot.IsComplete && problems.Count == 0;
         var (checks, recorded) = await closeChecks(transaction, postings, isComplete);
         var observed = new ObservedSnapshot(
-            receipt, rawUri, postings, isComplete, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems], checks, listing);
+            receipt, await rawUri, postings, isComplete, snapshot.DeclaredTotal, [.. snapshot.RejectedJobs, .. problems], checks, listing);
         try
         {
             return await transaction.ApplyAsync(observed, recorded, cancellationToken);

@@ -33,10 +33,11 @@ public sealed class PostingStore(NpgsqlDataSource database, ClosePolicy closePol
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // The row lock serializes polls of one board across replicas: a second firing of the same poll waits, then sees our result.
+            // It lets rows that only refer to the board be written meanwhile: the payload's archive indexes it while the poll runs.
             using var read = await connection.QueryMultipleAsync(
                 $"""
                 {GenericPlans}
-                select org_id, last_snapshot_at, pending_closes::text as pending_closes from boards where source_id = @SourceId for update;
+                select org_id, last_snapshot_at, pending_closes::text as pending_closes from boards where source_id = @SourceId for no key update;
                 select job_id, provider_job_key, status = 'active' as is_active, in_latest_snapshot, content_hash, source_hash,
                        field_hashes::text as field_hashes, description_hash
                 from posting_rows where source_id = @SourceId;

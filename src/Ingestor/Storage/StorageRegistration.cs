@@ -13,14 +13,7 @@ public static class StorageRegistration
 
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(services =>
-        {
-            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
-            if (string.IsNullOrWhiteSpace(connectionString))
-                throw new OptionsValidationException(ConnectionStringName, typeof(string),
-                    ["ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is required outside the Development environment"]);
-            return CreateDataSource(connectionString);
-        });
+        builder.Services.AddSingleton(services => CreateDataSource(ConnectionString(services)));
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<Boards>();
         builder.Services.AddSingleton<PostingStore>();
@@ -35,10 +28,22 @@ public static class StorageRegistration
     /// <summary>Connections to PostgreSQL a process keeps at most, unless its connection string says otherwise: 3 a core, at least 6.</summary>
     public static int DefaultMaxConnections => Math.Max(6, 3 * Environment.ProcessorCount);
 
-    /// <summary>The product's connections to PostgreSQL, as <paramref name="connectionString"/> and these defaults make them.</summary>
-    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    public static string ConnectionString(IServiceProvider services)
     {
-        var database = new NpgsqlDataSourceBuilder(connectionString) { Name = "ingestor" };
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new OptionsValidationException(ConnectionStringName, typeof(string),
+                ["ConnectionStrings:Postgres (env ConnectionStrings__Postgres) is required outside the Development environment"]);
+        return connectionString;
+    }
+
+    /// <summary>
+    /// The product's connections to PostgreSQL, as <paramref name="connectionString"/> and these defaults make them; a pool
+    /// of <paramref name="maxConnections"/> whatever the connection string says, when given.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string name = "ingestor", int? maxConnections = null)
+    {
+        var database = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
         // Sessions keep no state between uses (no temporary tables; a poll's settings are set for its transaction only), so
         // a connection taken from the pool needs no DISCARD ALL: an unchanged board's poll stays one statement.
         database.ConnectionStringBuilder.NoResetOnClose = true;
@@ -54,7 +59,9 @@ public static class StorageRegistration
         // Npgsql hands idle connections out first in, first out, so every connection a busy moment opened keeps being used
         // in turn, each server process with its caches and plans cold: with Npgsql's 100 the service's churn cost PostgreSQL
         // far more CPU (README, "Several replicas"). A connection string that names the setting is obeyed.
-        if (!Names("Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
+        if (maxConnections is not null)
+            database.ConnectionStringBuilder.MaxPoolSize = maxConnections.Value;
+        else if (!Names("Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
             database.ConnectionStringBuilder.MaxPoolSize = DefaultMaxConnections;
         return database.Build();
     }
