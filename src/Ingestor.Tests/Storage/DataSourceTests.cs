@@ -28,10 +28,22 @@ public sealed class DataSourceTests(TestServers servers)
     [InlineData(";Maximum Pool Size=9", 9)]
     public async Task APoolKeepsFewConnectionsUnlessTheConnectionStringSaysHowMany(string setting, int named)
     {
-        var cancel = TestContext.Current.CancellationToken;
-        var most = named > 0 ? named : StorageRegistration.DefaultMaxConnections;
         // Waits a second, not fifteen, for a connection to come free.
         await using var database = StorageRegistration.CreateDataSource(await servers.CreateEmptyDatabaseAsync() + setting + ";Timeout=1");
+        await AssertKeepsAtMostAsync(database, named > 0 ? named : StorageRegistration.DefaultMaxConnections);
+    }
+
+    [Fact]
+    public async Task APoolOfAGivenSizeKeepsItWhateverTheConnectionStringSays()
+    {
+        await using var database = StorageRegistration.CreateDataSource(
+            await servers.CreateEmptyDatabaseAsync() + ";Maximum Pool Size=9;Minimum Pool Size=5;Timeout=1", "archive", maxConnections: 2);
+        await AssertKeepsAtMostAsync(database, 2);
+    }
+
+    private static async Task AssertKeepsAtMostAsync(NpgsqlDataSource database, int most)
+    {
+        var cancel = TestContext.Current.CancellationToken;
         var open = new List<NpgsqlConnection>();
         try
         {

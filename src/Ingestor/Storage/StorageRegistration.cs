@@ -28,6 +28,7 @@ public static class StorageRegistration
     /// <summary>Connections to PostgreSQL a process keeps at most, unless its connection string says otherwise: 3 a core, at least 6.</summary>
     public static int DefaultMaxConnections => Math.Max(6, 3 * Environment.ProcessorCount);
 
+    /// <summary>The configured connection string; a clear error when there is none.</summary>
     public static string ConnectionString(IServiceProvider services)
     {
         var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
@@ -59,8 +60,9 @@ public static class StorageRegistration
         // Npgsql hands idle connections out first in, first out, so every connection a busy moment opened keeps being used
         // in turn, each server process with its caches and plans cold: with Npgsql's 100 the service's churn cost PostgreSQL
         // far more CPU (README, "Several replicas"). A connection string that names the setting is obeyed.
-        if (maxConnections is not null)
-            database.ConnectionStringBuilder.MaxPoolSize = maxConnections.Value;
+        if (maxConnections is { } most)
+            (database.ConnectionStringBuilder.MaxPoolSize, database.ConnectionStringBuilder.MinPoolSize) =
+                (most, Math.Min(most, database.ConnectionStringBuilder.MinPoolSize));
         else if (!Names("Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
             database.ConnectionStringBuilder.MaxPoolSize = DefaultMaxConnections;
         return database.Build();
