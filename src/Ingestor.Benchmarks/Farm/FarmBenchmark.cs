@@ -79,6 +79,9 @@ internal static class FarmBenchmark
             // As the image runs it (Dockerfile).
             ["DOTNET_GCgen0size"] = "0x2000000",
         };
+        // A process that runs once keeps its precompiled code as it is (README, "Running it"); the service recompiles hot code.
+        if (!warm)
+            environment["DOTNET_TieredCompilation"] = "0";
         var boardList = Path.Combine(folder, "boards.txt");
         await File.WriteAllLinesAsync(boardList, Enumerable.Range(0, farm.Boards).Select(BoardFarm.Token));
         await ProductRun.RunAsync(serviceAssembly, environment, "--add-boards", boardList);
