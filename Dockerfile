@@ -28,6 +28,6 @@ USER $APP_UID
 # Prometheus metrics (the worker); the read API listens where --urls says
 EXPOSE 9464
 # No arguments: the scheduled service. `--serve --urls http://0.0.0.0:8080`: the read API. `--once [--board TOKEN]`,
-# `--show JOB_ID` and `--migrate` run one task and exit; a one-shot run is cheaper with `-e DOTNET_TieredCompilation=0`
+# `--show JOB_ID` and `--migrate` run one task and exit; a short one-shot run is cheaper with `-e DOTNET_TieredCompilation=0`
 # (README, "Running it").
 ENTRYPOINT ["/app/Ingestor"]
